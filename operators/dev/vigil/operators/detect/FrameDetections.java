@@ -1,0 +1,58 @@
+package dev.vigil.operators.detect;
+
+import dev.vigil.models.Detection;
+
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the detector found in one frame: the frame's identity, the model that looked at it, its
+ * detections (boxes in the source frame's pixels) and how long each step took.
+ *
+ * @param cameraId camera the frame came from
+ * @param sequence the frame's index in its camera's stream
+ * @param timestampMillis event time of the frame (its presentation timestamp)
+ * @param width source frame width, pixels
+ * @param height source frame height, pixels
+ * @param model catalogue name of the model that produced the detections
+ * @param detections the objects found, highest score first
+ * @param timing where the time went for this frame
+ */
+@TypeInfo(FrameDetectionsTypeInfoFactory.class)
+public record FrameDetections(
+        String cameraId,
+        long sequence,
+        long timestampMillis,
+        int width,
+        int height,
+        String model,
+        List<Detection> detections,
+        Timing timing) {
+
+    public FrameDetections {
+        Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(model, "model");
+        detections = List.copyOf(detections);
+        Objects.requireNonNull(timing, "timing");
+    }
+
+    /**
+     * Timing of one frame through the detector.
+     *
+     * @param ingestTimeMillis wall clock when the source produced the frame
+     * @param detectedAtMillis wall clock when its detections were ready
+     * @param batchSize how many frames shared the model call
+     * @param preprocessMicros time to turn this frame into model input
+     * @param inferenceMicros duration of the model call for the whole batch
+     * @param postprocessMicros time to decode this frame's output and run NMS
+     */
+    public record Timing(
+            long ingestTimeMillis,
+            long detectedAtMillis,
+            int batchSize,
+            long preprocessMicros,
+            long inferenceMicros,
+            long postprocessMicros) {}
+}

@@ -1,0 +1,87 @@
+package dev.vigil.operators.detect;
+
+import dev.vigil.models.Detection;
+import dev.vigil.sources.types.ImmutableRecordSerializer;
+
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Serializer for {@link FrameDetections}. */
+public final class FrameDetectionsSerializer extends ImmutableRecordSerializer<FrameDetections> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final FrameDetectionsSerializer INSTANCE = new FrameDetectionsSerializer();
+
+    private static final FrameDetections.Timing NO_TIMING = new FrameDetections.Timing(0, 0, 0, 0, 0, 0);
+
+    @Override
+    public FrameDetections createInstance() {
+        return new FrameDetections("", 0, 0, 0, 0, "", List.of(), NO_TIMING);
+    }
+
+    @Override
+    public void serialize(FrameDetections record, DataOutputView out) throws IOException {
+        out.writeUTF(record.cameraId());
+        out.writeLong(record.sequence());
+        out.writeLong(record.timestampMillis());
+        out.writeInt(record.width());
+        out.writeInt(record.height());
+        out.writeUTF(record.model());
+        out.writeInt(record.detections().size());
+        for (Detection d : record.detections()) {
+            out.writeInt(d.classId());
+            out.writeUTF(d.label());
+            out.writeFloat(d.score());
+            out.writeFloat(d.x1());
+            out.writeFloat(d.y1());
+            out.writeFloat(d.x2());
+            out.writeFloat(d.y2());
+        }
+        FrameDetections.Timing t = record.timing();
+        out.writeLong(t.ingestTimeMillis());
+        out.writeLong(t.detectedAtMillis());
+        out.writeInt(t.batchSize());
+        out.writeLong(t.preprocessMicros());
+        out.writeLong(t.inferenceMicros());
+        out.writeLong(t.postprocessMicros());
+    }
+
+    @Override
+    public FrameDetections deserialize(DataInputView in) throws IOException {
+        String cameraId = in.readUTF();
+        long sequence = in.readLong();
+        long timestamp = in.readLong();
+        int width = in.readInt();
+        int height = in.readInt();
+        String model = in.readUTF();
+        int count = in.readInt();
+        List<Detection> detections = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            detections.add(new Detection(
+                    in.readInt(), in.readUTF(), in.readFloat(),
+                    in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat()));
+        }
+        FrameDetections.Timing timing = new FrameDetections.Timing(
+                in.readLong(), in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readLong());
+        return new FrameDetections(cameraId, sequence, timestamp, width, height, model, detections, timing);
+    }
+
+    @Override
+    public TypeSerializerSnapshot<FrameDetections> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Snapshot for restoring state written by this serializer. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<FrameDetections> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}

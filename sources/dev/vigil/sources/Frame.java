@@ -1,0 +1,162 @@
+package dev.vigil.sources;
+
+import dev.vigil.sources.types.FrameTypeInfoFactory;
+
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
+import java.util.Objects;
+
+/**
+ * One decoded video frame of one camera, as it travels from a source to the detector.
+ *
+ * <p>A source that cannot decode part of its input still emits a frame for it, marked
+ * {@linkplain #isDamaged() damaged} with a message that says what went wrong and where. Such a
+ * frame has no pixels; the detection stage routes it to the rejects output so that damage is
+ * visible downstream instead of being dropped inside the source.
+ */
+@TypeInfo(FrameTypeInfoFactory.class)
+public final class Frame {
+
+    private static final byte[] NO_PIXELS = new byte[0];
+
+    private final String cameraId;
+    private final long sequence;
+    private final long timestampMillis;
+    private final long ingestTimeMillis;
+    private final int width;
+    private final int height;
+    private final PixelLayout layout;
+    private final byte[] pixels;
+    private final String damage;
+
+    public Frame(
+            String cameraId,
+            long sequence,
+            long timestampMillis,
+            long ingestTimeMillis,
+            int width,
+            int height,
+            PixelLayout layout,
+            byte[] pixels,
+            String damage) {
+        this.cameraId = Objects.requireNonNull(cameraId, "cameraId");
+        this.sequence = sequence;
+        this.timestampMillis = timestampMillis;
+        this.ingestTimeMillis = ingestTimeMillis;
+        this.width = width;
+        this.height = height;
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.pixels = Objects.requireNonNull(pixels, "pixels");
+        this.damage = damage;
+    }
+
+    /** A decoded BGR24 frame. */
+    public static Frame bgr(
+            String cameraId, long sequence, long timestampMillis, int width, int height, byte[] pixels) {
+        return new Frame(
+                cameraId,
+                sequence,
+                timestampMillis,
+                System.currentTimeMillis(),
+                width,
+                height,
+                PixelLayout.BGR24,
+                pixels,
+                null);
+    }
+
+    /** A marker for input that could not be decoded; {@code damage} says what and where. */
+    public static Frame damaged(String cameraId, long sequence, long timestampMillis, String damage) {
+        return new Frame(
+                cameraId,
+                sequence,
+                timestampMillis,
+                System.currentTimeMillis(),
+                0,
+                0,
+                PixelLayout.BGR24,
+                NO_PIXELS,
+                Objects.requireNonNull(damage, "damage"));
+    }
+
+    public String cameraId() {
+        return cameraId;
+    }
+
+    /** Index of this frame in its camera's stream (0-based, counting frames skipped by a stride). */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** Event time: the frame's presentation timestamp, in milliseconds. */
+    public long timestampMillis() {
+        return timestampMillis;
+    }
+
+    /** Wall-clock time at which the source produced the frame (for end-to-end latency). */
+    public long ingestTimeMillis() {
+        return ingestTimeMillis;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public PixelLayout layout() {
+        return layout;
+    }
+
+    /** The pixel bytes; not copied, so callers must not modify them. */
+    public byte[] pixels() {
+        return pixels;
+    }
+
+    public boolean isDamaged() {
+        return damage != null;
+    }
+
+    /** What went wrong decoding this frame, or {@code null} for a good frame. */
+    public String damage() {
+        return damage;
+    }
+
+    /** Whether the pixel buffer holds exactly {@code width x height} pixels of its layout. */
+    public boolean hasConsistentPixels() {
+        return width > 0 && height > 0 && pixels.length == layout.frameBytes(width, height);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Frame)) {
+            return false;
+        }
+        Frame f = (Frame) o;
+        return sequence == f.sequence
+                && timestampMillis == f.timestampMillis
+                && ingestTimeMillis == f.ingestTimeMillis
+                && width == f.width
+                && height == f.height
+                && cameraId.equals(f.cameraId)
+                && layout == f.layout
+                && java.util.Arrays.equals(pixels, f.pixels)
+                && Objects.equals(damage, f.damage);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(cameraId, sequence, timestampMillis, width, height);
+    }
+
+    @Override
+    public String toString() {
+        return "Frame{" + cameraId + "#" + sequence + " t=" + timestampMillis + "ms " + width + "x" + height
+                + (damage == null ? "" : " damaged: " + damage) + "}";
+    }
+}
