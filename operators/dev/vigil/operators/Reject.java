@@ -1,0 +1,35 @@
+package dev.vigil.operators;
+
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
+import java.util.Objects;
+
+/**
+ * A frame the pipeline could not process, with what was wrong and where. Rejects go to their own
+ * output (a file or topic beside the results) so that nothing is dropped silently.
+ *
+ * @param cameraId camera of the rejected frame
+ * @param sequence the frame's index in its camera's stream
+ * @param timestampMillis the frame's event time
+ * @param stage the pipeline stage that rejected it
+ * @param reason what was wrong, naming the input and position where known
+ * @param rejectedAtMillis wall clock when it was rejected
+ */
+@TypeInfo(RejectTypeInfoFactory.class)
+public record Reject(
+        String cameraId, long sequence, long timestampMillis, Stage stage, String reason, long rejectedAtMillis) {
+
+    public Reject {
+        Objects.requireNonNull(cameraId, "cameraId");
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Where in the pipeline a frame was rejected. */
+    public enum Stage {
+        /** The source could not read or decode the input. */
+        DECODE,
+        /** The frame reached the detector but could not be run through the model. */
+        DETECT
+    }
+}

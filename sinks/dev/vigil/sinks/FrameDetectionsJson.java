@@ -1,0 +1,63 @@
+package dev.vigil.sinks;
+
+import dev.vigil.models.Detection;
+import dev.vigil.operators.detect.FrameDetections;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+
+/**
+ * The JSON line of one frame's detections, format version 1 (schema:
+ * {@code sinks/schema/frame-detections.schema.json}). Field names are stable; new fields may be
+ * added, existing ones are never renamed or re-typed within a version.
+ */
+public final class FrameDetectionsJson implements JsonLineEncoder<FrameDetections> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Value of the {@code format} field. */
+    public static final int FORMAT_VERSION = 1;
+
+    @Override
+    public String encode(FrameDetections record) {
+        return Json.write(json -> write(record, json));
+    }
+
+    private static void write(FrameDetections r, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("format", FORMAT_VERSION);
+        json.writeStringField("camera_id", r.cameraId());
+        json.writeNumberField("sequence", r.sequence());
+        json.writeNumberField("timestamp_ms", r.timestampMillis());
+        json.writeNumberField("width", r.width());
+        json.writeNumberField("height", r.height());
+        json.writeStringField("model", r.model());
+        json.writeArrayFieldStart("detections");
+        for (Detection d : r.detections()) {
+            json.writeStartObject();
+            json.writeNumberField("class_id", d.classId());
+            json.writeStringField("label", d.label());
+            json.writeFieldName("score");
+            json.writeNumber(Json.round(d.score(), 4));
+            json.writeArrayFieldStart("box");
+            json.writeNumber(Json.round(d.x1(), 1));
+            json.writeNumber(Json.round(d.y1(), 1));
+            json.writeNumber(Json.round(d.x2(), 1));
+            json.writeNumber(Json.round(d.y2(), 1));
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        FrameDetections.Timing t = r.timing();
+        json.writeObjectFieldStart("timing");
+        json.writeNumberField("ingest_time_ms", t.ingestTimeMillis());
+        json.writeNumberField("detected_at_ms", t.detectedAtMillis());
+        json.writeNumberField("batch_size", t.batchSize());
+        json.writeNumberField("preprocess_us", t.preprocessMicros());
+        json.writeNumberField("inference_us", t.inferenceMicros());
+        json.writeNumberField("postprocess_us", t.postprocessMicros());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+}
