@@ -1,0 +1,202 @@
+package dev.vigil.job.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The type of a config value: how to read it from YAML or a command-line string, and how to
+ * describe what is allowed when it cannot be read.
+ */
+public abstract class ValueType<T> {
+
+    private final String description;
+
+    private ValueType(String description) {
+        this.description = description;
+    }
+
+    /** What a valid value looks like, for error messages and help. */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Reads a raw value (a YAML scalar or list, or a string from the command line).
+     *
+     * @throws IllegalArgumentException with a message saying what was expected
+     */
+    public abstract T read(Object raw);
+
+    public static ValueType<String> string() {
+        return new ValueType<>("a string") {
+            @Override
+            public String read(Object raw) {
+                if (raw instanceof List || raw instanceof java.util.Map) {
+                    throw new IllegalArgumentException("expected a string, got " + shape(raw));
+                }
+                return String.valueOf(raw);
+            }
+        };
+    }
+
+    public static ValueType<Boolean> bool() {
+        return new ValueType<>("true or false") {
+            @Override
+            public Boolean read(Object raw) {
+                if (raw instanceof Boolean) {
+                    return (Boolean) raw;
+                }
+                String s = String.valueOf(raw).trim().toLowerCase(Locale.ROOT);
+                if (s.equals("true") || s.equals("false")) {
+                    return Boolean.parseBoolean(s);
+                }
+                throw new IllegalArgumentException("expected true or false, got " + quoted(raw));
+            }
+        };
+    }
+
+    /** An integer in {@code [min, max]}. */
+    public static ValueType<Long> integer(long min, long max) {
+        return new ValueType<>(rangeText("an integer", min, max)) {
+            @Override
+            public Long read(Object raw) {
+                long value;
+                if (raw instanceof Integer || raw instanceof Long) {
+                    value = ((Number) raw).longValue();
+                } else {
+                    try {
+                        value = Long.parseLong(String.valueOf(raw).trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                    }
+                }
+                if (value < min || value > max) {
+                    throw new IllegalArgumentException("expected " + description() + ", got " + value);
+                }
+                return value;
+            }
+        };
+    }
+
+    /** A decimal number in {@code [min, max]}. */
+    public static ValueType<Double> decimal(double min, double max) {
+        return new ValueType<>("a number from " + min + " to " + max) {
+            @Override
+            public Double read(Object raw) {
+                double value;
+                if (raw instanceof Number) {
+                    value = ((Number) raw).doubleValue();
+                } else {
+                    try {
+                        value = Double.parseDouble(String.valueOf(raw).trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                    }
+                }
+                if (!(value >= min && value <= max)) {
+                    throw new IllegalArgumentException("expected " + description() + ", got " + value);
+                }
+                return value;
+            }
+        };
+    }
+
+    /** One of a fixed set of lower-case words. */
+    public static ValueType<String> oneOf(String... allowed) {
+        List<String> words = Arrays.asList(allowed);
+        return new ValueType<>("one of " + String.join(", ", words)) {
+            @Override
+            public String read(Object raw) {
+                String s = String.valueOf(raw).trim();
+                if (!words.contains(s)) {
+                    throw new IllegalArgumentException("expected one of " + String.join(", ", words) + ", got "
+                            + quoted(raw));
+                }
+                return s;
+            }
+        };
+    }
+
+    /** A duration such as {@code 500ms}, {@code 10s}, {@code 2m}; {@code 0} means off. */
+    public static ValueType<Duration> duration() {
+        return new ValueType<>("a duration like 500ms, 10s or 2m (0 = off)") {
+            @Override
+            public Duration read(Object raw) {
+                String s = String.valueOf(raw).trim().toLowerCase(Locale.ROOT);
+                try {
+                    if (s.equals("0")) {
+                        return Duration.ZERO;
+                    }
+                    if (s.endsWith("ms")) {
+                        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
+                    }
+                    if (s.endsWith("s")) {
+                        return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).trim()));
+                    }
+                    if (s.endsWith("m")) {
+                        return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).trim()));
+                    }
+                } catch (NumberFormatException e) {
+                    // fall through to the message below
+                }
+                throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+            }
+        };
+    }
+
+    /** A list of strings; a single string (e.g. from the command line) is a list of one. */
+    public static ValueType<List<String>> stringList() {
+        return new ValueType<>("a list of strings") {
+            @Override
+            public List<String> read(Object raw) {
+                if (raw instanceof java.util.Map) {
+                    throw new IllegalArgumentException("expected a list of strings, got " + shape(raw));
+                }
+                List<String> values = new ArrayList<>();
+                if (raw instanceof List) {
+                    for (Object item : (List<?>) raw) {
+                        if (item instanceof List || item instanceof java.util.Map || item == null) {
+                            throw new IllegalArgumentException("expected a list of strings, got an item "
+                                    + shape(item));
+                        }
+                        values.add(String.valueOf(item));
+                    }
+                } else {
+                    for (String part : String.valueOf(raw).split(",")) {
+                        if (!part.isBlank()) {
+                            values.add(part.trim());
+                        }
+                    }
+                }
+                return List.copyOf(values);
+            }
+        };
+    }
+
+    private static String rangeText(String what, long min, long max) {
+        if (max == Long.MAX_VALUE) {
+            return what + " >= " + min;
+        }
+        return what + " from " + min + " to " + max;
+    }
+
+    private static String shape(Object raw) {
+        if (raw == null) {
+            return "nothing";
+        }
+        if (raw instanceof List) {
+            return "a list";
+        }
+        if (raw instanceof java.util.Map) {
+            return "a section";
+        }
+        return quoted(raw);
+    }
+
+    private static String quoted(Object raw) {
+        return raw instanceof String ? "'" + raw + "'" : String.valueOf(raw);
+    }
+}

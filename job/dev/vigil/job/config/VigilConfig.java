@@ -1,0 +1,263 @@
+package dev.vigil.job.config;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A validated job configuration: a YAML file plus command-line overrides, checked against
+ * {@link VigilOptions} before anything starts. Unknown keys, values of the wrong type and values
+ * out of range are all reported at once, each with its key path and what is allowed.
+ *
+ * <p>String values may use {@code ${NAME}} or {@code ${NAME:-fallback}}: NAME is looked up as an
+ * environment variable, then as a system property.
+ */
+public final class VigilConfig {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)(:-([^}]*))?}");
+
+    private final Map<String, Object> values;
+
+    private VigilConfig(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /** Reads and validates {@code file}, then applies {@code overrides} (key path → value text). */
+    public static VigilConfig load(Path file, Map<String, String> overrides) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), List.of("config file not found"));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot read config file: " + e.getMessage()));
+        }
+        return parse(file.toString(), text, overrides);
+    }
+
+    /** Parses YAML {@code text}; {@code source} names it in error messages. */
+    public static VigilConfig parse(String source, String text, Map<String, String> overrides) {
+        return parse(source, text, overrides, VigilConfig::lookUpVariable);
+    }
+
+    static VigilConfig parse(
+            String source, String text, Map<String, String> overrides, UnaryOperator<String> variables) {
+        Object tree;
+        try {
+            tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (YAMLException e) {
+            throw new ConfigException(source, List.of("not valid YAML: " + e.getMessage()));
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> raw = new LinkedHashMap<>();
+        if (tree instanceof Map) {
+            flatten("", (Map<?, ?>) tree, raw, problems);
+        } else if (tree != null) {
+            problems.add("the file must be a YAML mapping of sections (job, input, model, output)");
+        }
+        overrides.forEach((key, value) -> {
+            if (option(key) == null) {
+                problems.add(unknownKey(key) + " (given on the command line)");
+            } else {
+                raw.put(key, value);
+            }
+        });
+
+        Map<String, Object> typed = new HashMap<>();
+        for (ConfigOption<?> option : VigilOptions.all()) {
+            if (raw.containsKey(option.key())) {
+                Object value = substitute(option.key(), raw.get(option.key()), variables, problems);
+                if (value == null) {
+                    continue;
+                }
+                try {
+                    typed.put(option.key(), option.type().read(value));
+                } catch (IllegalArgumentException e) {
+                    problems.add(option.key() + ": " + e.getMessage());
+                }
+            } else if (option.defaultValue() != null) {
+                typed.put(option.key(), option.defaultValue());
+            }
+        }
+        VigilConfig config = new VigilConfig(typed);
+        if (problems.isEmpty()) {
+            config.checkAcrossKeys(problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return config;
+    }
+
+    /** The value of {@code option}, or its default; {@code null} only for unset options without one. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(ConfigOption<T> option) {
+        return (T) values.get(option.key());
+    }
+
+    public boolean isSet(ConfigOption<?> option) {
+        return values.containsKey(option.key());
+    }
+
+    private void checkAcrossKeys(List<String> problems) {
+        List<String> paths = get(VigilOptions.INPUT_PATHS);
+        if (paths == null || paths.isEmpty()) {
+            problems.add(VigilOptions.INPUT_PATHS.key() + ": at least one video file is required ("
+                    + VigilOptions.INPUT_PATHS.description() + ")");
+        }
+        List<String> cameras = get(VigilOptions.INPUT_CAMERA_IDS);
+        if (cameras != null && paths != null && cameras.size() != paths.size()) {
+            problems.add(VigilOptions.INPUT_CAMERA_IDS.key() + ": " + cameras.size() + " camera ids for "
+                    + paths.size() + " input paths; give one per path or none");
+        }
+        if (cameras != null && new TreeSet<>(cameras).size() != cameras.size()) {
+            problems.add(VigilOptions.INPUT_CAMERA_IDS.key() + ": camera ids must be unique, got " + cameras);
+        }
+    }
+
+    private static void flatten(String prefix, Map<?, ?> section, Map<String, Object> out, List<String> problems) {
+        for (Map.Entry<?, ?> entry : section.entrySet()) {
+            String key = prefix + entry.getKey();
+            Object value = entry.getValue();
+            if (option(key) != null) {
+                out.put(key, value);
+            } else if (isSection(key)) {
+                if (value instanceof Map) {
+                    flatten(key + ".", (Map<?, ?>) value, out, problems);
+                } else if (value != null) {
+                    problems.add(key + ": expected a section with keys " + keysUnder(key) + ", got '" + value + "'");
+                }
+            } else {
+                problems.add(unknownKey(key));
+            }
+        }
+    }
+
+    private static Object substitute(String key, Object value, UnaryOperator<String> variables, List<String> problems) {
+        if (value instanceof String) {
+            return substituteText(key, (String) value, variables, problems);
+        }
+        if (value instanceof List) {
+            List<Object> items = new ArrayList<>();
+            for (Object item : (List<?>) value) {
+                items.add(item instanceof String ? substituteText(key, (String) item, variables, problems) : item);
+            }
+            return items.contains(null) ? null : items;
+        }
+        return value;
+    }
+
+    private static String substituteText(String key, String text, UnaryOperator<String> variables, List<String> problems) {
+        Matcher m = VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = variables.apply(m.group(1));
+            if (value == null || value.isEmpty()) {
+                value = m.group(3);
+            }
+            if (value == null) {
+                problems.add(key + ": ${" + m.group(1) + "} is not set (no environment variable or system property "
+                        + "of that name, and no ':-fallback')");
+                return null;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String lookUpVariable(String name) {
+        String env = System.getenv(name);
+        return env != null ? env : System.getProperty(name);
+    }
+
+    private static ConfigOption<?> option(String key) {
+        for (ConfigOption<?> option : VigilOptions.all()) {
+            if (option.key().equals(key)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isSection(String key) {
+        return VigilOptions.all().stream().anyMatch(o -> o.key().startsWith(key + "."));
+    }
+
+    private static String keysUnder(String section) {
+        return VigilOptions.all().stream()
+                .map(ConfigOption::key)
+                .filter(k -> k.startsWith(section + "."))
+                .map(k -> k.substring(section.length() + 1))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String unknownKey(String key) {
+        String closest = closestKey(key);
+        String hint = closest == null ? "" : " (did you mean " + closest + "?)";
+        int dot = key.lastIndexOf('.');
+        String section = dot > 0 ? key.substring(0, dot) : null;
+        if (section != null && isSection(section)) {
+            return key + ": unknown key" + hint + "; keys under " + section + ": " + keysUnder(section);
+        }
+        List<String> sections = VigilOptions.all().stream()
+                .map(o -> o.key().substring(0, o.key().indexOf('.')))
+                .distinct()
+                .collect(Collectors.toList());
+        return key + ": unknown key" + hint + "; sections: " + String.join(", ", sections);
+    }
+
+    private static String closestKey(String key) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (ConfigOption<?> option : VigilOptions.all()) {
+            int d = editDistance(key, option.key());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = option.key();
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 4) ? best : null;
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** The effective values, for logging. */
+    public Map<String, Object> asMap() {
+        return Collections.unmodifiableMap(new java.util.TreeMap<>(values));
+    }
+}
