@@ -1,0 +1,78 @@
+package dev.vigil.sinks;
+
+import dev.vigil.models.Detection;
+import dev.vigil.operators.Reject;
+import dev.vigil.operators.detect.FrameDetections;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The encoders write exactly what the published JSON Schemas describe. */
+class FrameDetectionsJsonTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void detectionLineHasTheDocumentedFieldsAndValues() throws IOException {
+        FrameDetections record = new FrameDetections("street", 42, 1750, 640, 352, "nanodet-plus-m-320",
+                List.of(new Detection(2, "car", 0.876543f, 10.04f, 20.06f, 300f, 200.5f)),
+                new FrameDetections.Timing(1000, 1040, 1, 800, 9000, 120));
+
+        JsonNode line = MAPPER.readTree(new FrameDetectionsJson().encode(record));
+
+        assertThat(line.get("camera_id").asText()).isEqualTo("street");
+        assertThat(line.get("sequence").asLong()).isEqualTo(42);
+        assertThat(line.get("timestamp_ms").asLong()).isEqualTo(1750);
+        JsonNode detection = line.get("detections").get(0);
+        assertThat(detection.get("label").asText()).isEqualTo("car");
+        assertThat(detection.get("score").asDouble()).isEqualTo(0.8765);
+        assertThat(detection.get("box").toString()).isEqualTo("[10.0,20.1,300.0,200.5]");
+        assertThat(line.get("timing").get("inference_us").asLong()).isEqualTo(9000);
+        assertMatchesSchema(line, schema("frame-detections.schema.json"));
+    }
+
+    @Test
+    void rejectLineMatchesItsSchema() throws IOException {
+        Reject reject = new Reject("street", 7, 280, Reject.Stage.DECODE, "file.mp4: stream ended at frame 7", 5);
+
+        JsonNode line = MAPPER.readTree(new RejectJson().encode(reject));
+
+        assertThat(line.get("stage").asText()).isEqualTo("decode");
+        assertThat(line.get("reason").asText()).isEqualTo("file.mp4: stream ended at frame 7");
+        assertMatchesSchema(line, schema("reject.schema.json"));
+    }
+
+    private static JsonNode schema(String name) throws IOException {
+        return MAPPER.readTree(Path.of("sinks/schema", name).toFile());
+    }
+
+    /** Checks required fields and no undeclared fields, recursively through objects and arrays. */
+    private static void assertMatchesSchema(JsonNode value, JsonNode schema) {
+        if (schema.has("required")) {
+            for (JsonNode field : schema.get("required")) {
+                assertThat(value.has(field.asText())).as("required field " + field).isTrue();
+            }
+        }
+        if (schema.has("properties")) {
+            List<String> names = new ArrayList<>();
+            value.fieldNames().forEachRemaining(names::add);
+            assertThat(names).allSatisfy(n -> assertThat(schema.get("properties").has(n)).as("declared " + n).isTrue());
+            for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                assertMatchesSchema(value.get(name), schema.get("properties").get(name));
+            }
+        }
+        if (schema.has("items") && value.isArray()) {
+            value.forEach(item -> assertMatchesSchema(item, schema.get("items")));
+        }
+    }
+}
