@@ -35,7 +35,9 @@ import java.util.Map;
  * declares yields exactly one {@linkplain Frame#damaged damaged} frame for that camera, at the
  * sequence where reading failed, after all frames decoded before it. Then that camera ends
  * normally; the job is not failed and other cameras go on. The builder already rejects files that
- * are missing, unreadable or not decodable as video at all.
+ * are missing, unreadable or not decodable as video at all (a file that breaks between building
+ * and running yields a damage marker at sequence 0). Corruption that FFmpeg conceals by dropping
+ * frames is only seen as a short stream at its end; see {@link SplitDecoder}.
  *
  * <p><b>Checkpoints.</b> A camera's state is the index of the next frame to decode. After a
  * restore, each camera continues with the first frame not emitted before the checkpoint: within

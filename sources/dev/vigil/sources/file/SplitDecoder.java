@@ -15,6 +15,13 @@ import java.nio.file.Path;
  * <p>Resuming at frame <i>k</i> decodes and discards frames 0..k-1: slower than seeking, but exact,
  * because seeking in compressed video lands on key frames and frame indexes derived from a seek
  * are not reliable.
+ *
+ * <p>Damage, and where it is reported: a file that cannot be opened, or an error thrown by the
+ * decoder, ends the camera at the frame that failed (no retry: after a decoder error the frame
+ * index of whatever comes next is unknown). FFmpeg itself skips many corrupt packets without an
+ * error; such losses surface only when the stream ends short of its declared frame count, so the
+ * marker then sits at the end and frames after the corrupt region carry sequence numbers shifted
+ * by the frames lost. Counts are per pass through the file.
  */
 final class SplitDecoder implements AutoCloseable {
 
@@ -136,8 +143,7 @@ final class SplitDecoder implements AutoCloseable {
         long declared = video.info().frameCount();
         if (declared > 0 && decoded < declared - MISSING_FRAME_TOLERANCE) {
             return damage("video " + split.path() + " ended after " + decoded + " of " + declared
-                    + " declared frames (truncated or corrupt); frames " + decoded + ".." + (declared - 1)
-                    + " are missing");
+                    + " declared frames (truncated or corrupt): " + (declared - decoded) + " frames missing");
         }
         if (decoded == 0) {
             return damage("video " + split.path() + " has no decodable frames");

@@ -148,7 +148,8 @@ class FileVideoReaderTest {
             assertThat(marker.timestampMillis()).isEqualTo(frames.get(good - 1).timestampMillis());
             assertThat(marker.damage())
                     .contains(truncated.toString())
-                    .contains("ended after " + good + " of 377 declared frames");
+                    .contains("ended after " + good + " of 377 declared frames")
+                    .contains((377 - good) + " frames missing");
             assertThat(harness.counter(ReaderMetrics.DECODE_ERRORS)).isEqualTo(1);
         }
     }
