@@ -1,7 +1,6 @@
 package dev.vigil.sources.file;
 
 import dev.vigil.sources.Frame;
-import dev.vigil.sources.types.FrameTypeInfoFactory;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
@@ -137,7 +136,7 @@ public final class FileVideoSource
 
     @Override
     public TypeInformation<Frame> getProducedType() {
-        return FrameTypeInfoFactory.TYPE_INFO;
+        return TypeInformation.of(Frame.class);
     }
 
     /** Collects the files and settings; {@link #build()} checks them all. */
