@@ -1,0 +1,144 @@
+package dev.vigil.models;
+
+import dev.vigil.models.family.NanoDetPlus;
+import dev.vigil.models.family.YoloV6;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The models Vigil knows by name. Checksums are those of the files in the verified model mirror
+ * (see each family's MODEL.md there); upstream release files that differ in bytes (for example the
+ * fixed-batch NanoDet export) are rejected by the locator rather than run unverified.
+ */
+public final class ModelCatalogue {
+
+    /** The 80 COCO class names in the order of the COCO-trained detectors' outputs. */
+    public static final List<String> COCO_CLASSES = readClassNames("coco-classes.txt");
+
+    private static final String NANODET_RELEASE =
+            "https://github.com/RangiLyu/nanodet/releases/download/v1.0.0-alpha-1/";
+    private static final String YOLOV6_RELEASE = "https://github.com/meituan/YOLOv6/releases/download/0.4.0/";
+
+    private static final ModelCatalogue STANDARD = new ModelCatalogue(List.of(
+            new CatalogueEntry("nanodet-plus-m-320", NanoDetPlus.INSTANCE, 320, 320, "nanodet-plus-m_320.onnx",
+                    "nanodet-plus", "c854e1849f7587d78242f30318dbe786eea2964aa8e91de7b8174bf819626eb0",
+                    URI.create(NANODET_RELEASE + "nanodet-plus-m_320.onnx"),
+                    NANODET_RELEASE + "nanodet-plus-m_320_checkpoint.ckpt", "Apache-2.0", COCO_CLASSES),
+            new CatalogueEntry("nanodet-plus-m-416", NanoDetPlus.INSTANCE, 416, 416, "nanodet-plus-m_416.onnx",
+                    "nanodet-plus", "a4ed623a5a0530c63427d87e83c9a2704c11a09c1e652c995c8e3d2af7243e48",
+                    URI.create(NANODET_RELEASE + "nanodet-plus-m_416.onnx"),
+                    NANODET_RELEASE + "nanodet-plus-m_416_checkpoint.ckpt", "Apache-2.0", COCO_CLASSES),
+            // Upstream publishes the Lite models as PyTorch checkpoints only: no ONNX to download.
+            new CatalogueEntry("yolov6lite-s", YoloV6.INSTANCE, 320, 320, "yolov6lite_s.onnx",
+                    "yolov6", "929591e014d0811d698e103ecde6c67feb6bd841559b062385ae61820cc40237",
+                    null, YOLOV6_RELEASE + "yolov6lite_s.pt", "GPL-3.0", COCO_CLASSES),
+            new CatalogueEntry("yolov6lite-l", YoloV6.INSTANCE, 320, 320, "yolov6lite_l.onnx",
+                    "yolov6", "ee8c7d90daa881e37f3a251566e370c9b369e5d279b80f21ec33c41cacb741d1",
+                    null, YOLOV6_RELEASE + "yolov6lite_l.pt", "GPL-3.0", COCO_CLASSES)));
+
+    private final Map<String, CatalogueEntry> entries = new LinkedHashMap<>();
+
+    ModelCatalogue(List<CatalogueEntry> entries) {
+        for (CatalogueEntry entry : entries) {
+            if (this.entries.put(entry.name(), entry) != null) {
+                throw new IllegalArgumentException("duplicate catalogue name " + entry.name());
+            }
+        }
+    }
+
+    /** The built-in catalogue. */
+    public static ModelCatalogue standard() {
+        return STANDARD;
+    }
+
+    public Set<String> names() {
+        return entries.keySet();
+    }
+
+    public List<CatalogueEntry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    public Optional<CatalogueEntry> find(String name) {
+        return Optional.ofNullable(entries.get(name));
+    }
+
+    /** The entry whose file is called {@code fileName}, if any. */
+    public Optional<CatalogueEntry> findByFileName(String fileName) {
+        return entries.values().stream().filter(e -> e.fileName().equals(fileName)).findFirst();
+    }
+
+    /**
+     * The entry called {@code name}.
+     *
+     * @throws UnknownModelException listing the known names and, if one is close, suggesting it
+     */
+    public CatalogueEntry require(String name) {
+        CatalogueEntry entry = entries.get(name);
+        if (entry != null) {
+            return entry;
+        }
+        StringBuilder message = new StringBuilder("unknown model '").append(name).append("'.");
+        closestName(name).ifPresent(s -> message.append(" Did you mean '").append(s).append("'?"));
+        message.append(" Known models: ").append(String.join(", ", entries.keySet())).append('.');
+        throw new UnknownModelException(message.toString());
+    }
+
+    private Optional<String> closestName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = normalise(name);
+        return entries.keySet().stream()
+                .min(Comparator.comparingInt(known -> editDistance(wanted, normalise(known))))
+                .filter(known -> editDistance(wanted, normalise(known)) <= Math.max(2, known.length() / 4));
+    }
+
+    private static String normalise(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-').replace(".onnx", "").replace(" ", "");
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static List<String> readClassNames(String resource) {
+        try (InputStream in = ModelCatalogue.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("class list " + resource + " is missing from the classpath");
+            }
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                return reader.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read class list " + resource, e);
+        }
+    }
+}
