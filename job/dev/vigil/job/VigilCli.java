@@ -1,0 +1,141 @@
+package dev.vigil.job;
+
+import dev.vigil.job.config.ConfigException;
+import dev.vigil.job.config.ConfigOption;
+import dev.vigil.job.config.VigilConfig;
+import dev.vigil.job.config.VigilOptions;
+
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** The {@code vigil} command line: one entry point for every command, locally or on a cluster. */
+@Command(
+        name = "vigil",
+        mixinStandardHelpOptions = true,
+        version = "vigil 0.1.0",
+        description = "Streaming video analytics on Apache Flink.",
+        subcommands = {VigilCli.Run.class, VigilCli.ConfigKeys.class})
+public final class VigilCli implements Callable<Integer> {
+
+    /** Exit code for a configuration, input or model problem found before the job started. */
+    public static final int EXIT_CONFIG = 2;
+    /** Exit code for a job that started and failed. */
+    public static final int EXIT_JOB_FAILED = 1;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new VigilCli()).execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Runs the detection job: video in, detections out.",
+                "Started with java -jar or ./vigil it runs on an embedded Flink mini-cluster; "
+                        + "submitted with 'flink run' it runs on that cluster."
+            })
+    static final class Run implements Callable<Integer> {
+
+        @Option(names = {"-c", "--config"}, defaultValue = "conf/demo.yaml",
+                description = "Job config (YAML). Default: ${DEFAULT-VALUE}")
+        Path config;
+
+        @Option(names = {"-i", "--input"}, description = "Video file to read (repeat for several cameras); "
+                + "replaces input.paths.")
+        List<String> inputs = new ArrayList<>();
+
+        @Option(names = {"-m", "--model"}, description = "Catalogue model name; replaces model.name.")
+        String model;
+
+        @Option(names = "--model-path", description = "Explicit model file; replaces model.path.")
+        String modelPath;
+
+        @Option(names = {"-o", "--output"}, description = "Results file (JSON Lines), or '-' for standard output.")
+        String output;
+
+        @Option(names = "--set", paramLabel = "KEY=VALUE",
+                description = "Any config key, e.g. --set input.stride=2 (see 'vigil config-keys').")
+        Map<String, String> settings = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> overrides = new LinkedHashMap<>(settings);
+            if (!inputs.isEmpty()) {
+                overrides.put(VigilOptions.INPUT_PATHS.key(), String.join(",", inputs));
+            }
+            if (model != null) {
+                overrides.put(VigilOptions.MODEL_NAME.key(), model);
+            }
+            if (modelPath != null) {
+                overrides.put(VigilOptions.MODEL_PATH.key(), modelPath);
+            }
+            if ("-".equals(output)) {
+                overrides.put(VigilOptions.OUTPUT_TYPE.key(), "stdout");
+            } else if (output != null) {
+                overrides.put(VigilOptions.OUTPUT_PATH.key(), output);
+            }
+            boolean toStdout = "-".equals(output) || "stdout".equals(overrides.get(VigilOptions.OUTPUT_TYPE.key()));
+            // Keep standard output for the results when they go there.
+            PrintStream report = toStdout ? System.err : System.out;
+            VigilJob job;
+            try {
+                VigilConfig cfg = VigilConfig.load(config, overrides);
+                job = VigilJob.fromConfig(cfg, config.toString());
+            } catch (ConfigException e) {
+                System.err.println("Cannot start: " + e.getMessage());
+                return EXIT_CONFIG;
+            }
+            try {
+                new JobRunner(report).run(job, StreamExecutionEnvironment.getExecutionEnvironment());
+                return 0;
+            } catch (Exception e) {
+                System.err.println("The job failed: " + rootMessage(e));
+                e.printStackTrace(System.err);
+                return EXIT_JOB_FAILED;
+            }
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.toString();
+        }
+    }
+
+    @Command(name = "config-keys", mixinStandardHelpOptions = true,
+            description = "Lists every job config key with its type, default and meaning.")
+    static final class ConfigKeys implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            for (ConfigOption<?> option : VigilOptions.all()) {
+                System.out.printf("%-24s %s%n", option.key(), option.description());
+                System.out.printf("%-24s   %s; default: %s%n", "", option.type().description(),
+                        option.defaultValue() == null ? "(not set)" : option.defaultValue());
+            }
+            return 0;
+        }
+    }
+}

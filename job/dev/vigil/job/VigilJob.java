@@ -1,0 +1,190 @@
+package dev.vigil.job;
+
+import dev.vigil.job.config.ConfigException;
+import dev.vigil.job.config.VigilConfig;
+import dev.vigil.job.config.VigilOptions;
+import dev.vigil.models.Detectors;
+import dev.vigil.models.ModelException;
+import dev.vigil.models.ModelSettings;
+import dev.vigil.operators.Reject;
+import dev.vigil.operators.detect.DetectorProvider;
+import dev.vigil.operators.detect.FrameDetections;
+import dev.vigil.sinks.FrameDetectionsJson;
+import dev.vigil.sinks.JsonLinesSink;
+import dev.vigil.sinks.RejectJson;
+import dev.vigil.sources.file.FileVideoSource;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A runnable Vigil job built from a validated {@link VigilConfig}: every input file, the model
+ * file and the output locations are checked here, on the client, before anything is submitted, so
+ * that a wrong path fails in seconds with the key it came from instead of inside a TaskManager.
+ */
+public final class VigilJob {
+
+    private final VigilConfig config;
+    private final FileVideoSource source;
+    private final ModelSettings model;
+    private final String modelDescription;
+    private final Path resultsFile;
+    private final Path rejectsFile;
+
+    private VigilJob(VigilConfig config, FileVideoSource source, ModelSettings model, String modelDescription,
+            Path resultsFile, Path rejectsFile) {
+        this.config = config;
+        this.source = source;
+        this.model = model;
+        this.modelDescription = modelDescription;
+        this.resultsFile = resultsFile;
+        this.rejectsFile = rejectsFile;
+    }
+
+    /**
+     * Builds the job, checking inputs and the model.
+     *
+     * @throws ConfigException naming the key of every input that does not work
+     */
+    public static VigilJob fromConfig(VigilConfig config, String configSource) {
+        List<String> problems = new ArrayList<>();
+        FileVideoSource source = buildSource(config, problems);
+        ModelSettings model = modelSettings(config);
+        String modelDescription = null;
+        try {
+            modelDescription = Detectors.check(model).toString();
+        } catch (ModelException e) {
+            problems.add((config.isSet(VigilOptions.MODEL_PATH) ? VigilOptions.MODEL_PATH : VigilOptions.MODEL_NAME)
+                    .key() + ": " + e.getMessage());
+        }
+        Path results = null;
+        if ("jsonl".equals(config.get(VigilOptions.OUTPUT_TYPE))) {
+            results = Path.of(config.get(VigilOptions.OUTPUT_PATH)).toAbsolutePath();
+            checkWritable(VigilOptions.OUTPUT_PATH.key(), results, problems);
+        }
+        Path rejects = Path.of(config.get(VigilOptions.OUTPUT_REJECTS_PATH)).toAbsolutePath();
+        checkWritable(VigilOptions.OUTPUT_REJECTS_PATH.key(), rejects, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(configSource, problems);
+        }
+        return new VigilJob(config, source, model, modelDescription, results, rejects);
+    }
+
+    private static FileVideoSource buildSource(VigilConfig config, List<String> problems) {
+        List<String> paths = config.get(VigilOptions.INPUT_PATHS);
+        List<String> cameras = config.get(VigilOptions.INPUT_CAMERA_IDS);
+        FileVideoSource.Builder builder = FileVideoSource.builder()
+                .frameStride(config.get(VigilOptions.INPUT_STRIDE).intValue())
+                .maxFrames(config.get(VigilOptions.INPUT_MAX_FRAMES))
+                .loop(config.get(VigilOptions.INPUT_LOOP))
+                .realtime(config.get(VigilOptions.INPUT_REALTIME));
+        for (int i = 0; i < paths.size(); i++) {
+            Path file = Path.of(paths.get(i)).toAbsolutePath().normalize();
+            String where = VigilOptions.INPUT_PATHS.key() + "[" + i + "]";
+            if (!Files.isRegularFile(file)) {
+                problems.add(where + ": video file not found: " + file
+                        + " (give a local video with --input FILE, or set VIGIL_DATA_DIR to a folder that has "
+                        + "the sample videos)");
+            } else if (!Files.isReadable(file)) {
+                problems.add(where + ": video file is not readable: " + file);
+            } else {
+                builder.addVideo(file, cameras == null ? null : cameras.get(i));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            problems.add(VigilOptions.INPUT_PATHS.key() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    static ModelSettings modelSettings(VigilConfig config) {
+        ModelSettings settings = config.isSet(VigilOptions.MODEL_PATH)
+                ? new ModelSettings(config.get(VigilOptions.MODEL_NAME), config.get(VigilOptions.MODEL_PATH),
+                        null, null, Float.NaN, Float.NaN, 0, 0)
+                : ModelSettings.named(config.get(VigilOptions.MODEL_NAME));
+        if (config.isSet(VigilOptions.MODEL_DIR)) {
+            settings = settings.withModelDir(Path.of(config.get(VigilOptions.MODEL_DIR)).toAbsolutePath());
+        }
+        if (config.isSet(VigilOptions.MODEL_MIRROR)) {
+            settings = settings.withMirrorDir(Path.of(config.get(VigilOptions.MODEL_MIRROR)).toAbsolutePath());
+        }
+        Double score = config.get(VigilOptions.MODEL_SCORE_THRESHOLD);
+        Double iou = config.get(VigilOptions.MODEL_IOU_THRESHOLD);
+        Long max = config.get(VigilOptions.MODEL_MAX_DETECTIONS);
+        settings = settings.withThresholds(
+                score == null ? Float.NaN : score.floatValue(),
+                iou == null ? Float.NaN : iou.floatValue(),
+                max == null ? 0 : max.intValue());
+        return settings.withIntraOpThreads(config.get(VigilOptions.MODEL_THREADS).intValue());
+    }
+
+    private static void checkWritable(String key, Path file, List<String> problems) {
+        if (Files.isDirectory(file)) {
+            problems.add(key + ": " + file + " is a directory; give a file path");
+            return;
+        }
+        Path dir = file.getParent();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            problems.add(key + ": cannot create " + file + " (no writable directory above it)");
+        }
+    }
+
+    /** The dataflow with this job's source and sinks. */
+    public VigilPipeline pipeline() {
+        ModelSettings settings = model;
+        DetectorProvider detector = () -> Detectors.open(settings);
+        Sink<FrameDetections> results = resultsFile == null
+                ? JsonLinesSink.toStdout(new FrameDetectionsJson())
+                : JsonLinesSink.toFile(resultsFile, new FrameDetectionsJson());
+        Sink<Reject> rejects = JsonLinesSink.toFile(rejectsFile, new RejectJson());
+        return new VigilPipeline(source, detector, results, rejects);
+    }
+
+    /** Applies the job-level settings (parallelism, checkpointing, strict typing) to {@code env}. */
+    public void configure(StreamExecutionEnvironment env) {
+        env.setParallelism(config.get(VigilOptions.JOB_PARALLELISM).intValue());
+        // Every record type declares its serializer; a Kryo fallback would be a bug, so fail fast.
+        env.getConfig().disableGenericTypes();
+        Duration interval = config.get(VigilOptions.JOB_CHECKPOINT_INTERVAL);
+        if (!interval.isZero()) {
+            env.enableCheckpointing(interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+        }
+    }
+
+    public String name() {
+        return config.get(VigilOptions.JOB_NAME);
+    }
+
+    /** Frames the job will process in total, or -1 when it runs until stopped. */
+    public long expectedFrames() {
+        return source.expectedFrames();
+    }
+
+    public String modelDescription() {
+        return modelDescription;
+    }
+
+    /** The results file, or {@code null} when results go to standard output. */
+    public Path resultsFile() {
+        return resultsFile;
+    }
+
+    public Path rejectsFile() {
+        return rejectsFile;
+    }
+}

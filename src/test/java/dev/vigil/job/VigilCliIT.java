@@ -1,0 +1,140 @@
+package dev.vigil.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code run} command as a user calls it: the demo config on the embedded mini-cluster, and
+ * each kind of bad input stopped before the job starts with a message naming the problem.
+ */
+class VigilCliIT {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureConsole() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreConsole() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+        originalOut.print(out.toString(StandardCharsets.UTF_8));
+        originalErr.print(err.toString(StandardCharsets.UTF_8));
+    }
+
+    private int run(String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--config", "conf/demo.yaml",
+                "--output", dir.resolve("detections.jsonl").toString(),
+                "--set", "output.rejects-path=" + dir.resolve("rejects.jsonl")));
+        args.addAll(Arrays.asList(extra));
+        return VigilCli.execute(args.toArray(new String[0]));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void demoConfigRunsAndWritesOneJsonLinePerFrameAndASummary() throws Exception {
+        int exit = run("--set", "input.max-frames=40");
+
+        assertThat(exit).as(stderr()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("detections.jsonl"));
+        assertThat(lines).hasSize(40);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode first = mapper.readTree(lines.get(0));
+        assertThat(first.get("camera_id").asText()).isEqualTo("street");
+        assertThat(first.get("model").asText()).isEqualTo("nanodet-plus-m-320");
+        assertThat(first.get("sequence").asLong()).isZero();
+        long withCars = lines.stream().filter(l -> l.contains("\"label\":\"car\"")).count();
+        assertThat(withCars).isGreaterThan(30);
+        assertThat(Files.readAllLines(dir.resolve("rejects.jsonl"))).isEmpty();
+        assertThat(stdout())
+                .contains("frames to process: 40")
+                .contains("frames: 40 processed")
+                .containsPattern("detections: \\d+ \\(car \\d+")
+                .contains("results: " + dir.resolve("detections.jsonl"));
+    }
+
+    @Test
+    void missingVideoStopsBeforeStartingAndSaysHowToGiveOne() {
+        int exit = run("--input", dir.resolve("nope.mp4").toString());
+
+        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(stderr()).contains("input.paths[0]: video file not found: " + dir.resolve("nope.mp4"))
+                .contains("--input FILE");
+        assertThat(dir.resolve("detections.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void unknownModelListsTheKnownOnes() {
+        int exit = run("--model", "yolov6-huge");
+
+        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(stderr()).contains("model.name:").contains("yolov6-huge")
+                .contains("nanodet-plus-m-320").contains("nanodet-plus-m-416")
+                .contains("yolov6lite-s").contains("yolov6lite-l");
+    }
+
+    @Test
+    void modelFileWithWrongChecksumIsRefused() throws Exception {
+        Path mirror = dir.resolve("mirror");
+        Files.createDirectories(mirror.resolve("nanodet-plus"));
+        Files.write(mirror.resolve("nanodet-plus/nanodet-plus-m_320.onnx"), new byte[] {1, 2, 3});
+        Files.createDirectories(dir.resolve("models"));
+
+        int exit = run("--set", "model.mirror=" + mirror, "--set", "model.dir=" + dir.resolve("models"));
+
+        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(stderr()).contains("model.name:").contains("nanodet-plus-m_320.onnx")
+                .contains("c854e1849f7587d78242f30318dbe786eea2964aa8e91de7b8174bf819626eb0");
+    }
+
+    @Test
+    void typoedKeyAndBadValueAreBothReported() {
+        int exit = run("--set", "input.strid=2", "--set", "model.score-threshold=2");
+
+        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(stderr()).contains("2 problems")
+                .contains("input.strid: unknown key (did you mean input.stride?)")
+                .contains("model.score-threshold: expected a number from 0.0 to 1.0, got 2.0");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(VigilCli.execute("--help")).isZero();
+        assertThat(stdout()).contains("run").contains("config-keys");
+        assertThat(VigilCli.execute("run", "--help")).isZero();
+        assertThat(stdout()).contains("--config").contains("--input").contains("--model");
+    }
+}
