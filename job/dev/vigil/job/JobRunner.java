@@ -70,7 +70,7 @@ public final class JobRunner {
         }
         long frames = asLong(accumulators.get(DetectFrames.FRAMES_ACCUMULATOR))
                 + asLong(accumulators.get(DetectFrames.REJECTS_ACCUMULATOR));
-        if (frames == lastFrames) {
+        if (frames == lastFrames || frames == 0) {
             return frames;
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;

@@ -1,69 +1,82 @@
 package dev.vigil.job;
 
-import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * Entry point of the job jar. On a Flink cluster (or with Flink on the classpath) it hands straight
- * to {@link VigilCli}. Run on its own with {@code java -jar vigil.jar}, the jar has no Flink inside
- * (the cluster provides it), so this class loads the Flink runtime from the {@code flink-lib}
- * directory the build puts beside the jar, and runs the job there on an embedded mini-cluster.
+ * Entry point of the job jar. On a Flink cluster Flink is on the classpath already and this hands
+ * straight to {@link VigilCli}. Run on its own with {@code java -jar vigil.jar}, the jar has no
+ * Flink inside (the cluster provides it), so this starts the same command in a JVM whose classpath
+ * adds the Flink runtime from the {@code flink-lib} directory the build fills beside the jar, and
+ * the job runs there on an embedded mini-cluster. (Flink loads job classes through the system
+ * class loader in local mode, so Flink must be on the real classpath, not in a child loader.)
  *
- * <p>Uses nothing but the JDK, so that it loads without Flink present.
+ * <p>Uses nothing but the JDK until Flink is known to be there.
  */
 public final class Main {
 
     private static final String FLINK_PROBE = "org.apache.flink.streaming.api.environment.StreamExecutionEnvironment";
-    private static final String CLI = "dev.vigil.job.VigilCli";
+
+    /** The module openings Flink's own launch scripts give a Java 17 JVM. */
+    private static final List<String> JAVA_17_OPENS = List.of(
+            "java.base/java.lang", "java.base/java.util", "java.base/java.util.concurrent",
+            "java.base/java.util.concurrent.atomic", "java.base/java.nio", "java.base/sun.nio.ch",
+            "java.base/java.net", "java.base/java.io", "java.base/java.lang.reflect", "java.base/java.text",
+            "java.base/java.time", "java.base/java.math");
 
     private Main() {}
 
     public static void main(String[] args) throws Exception {
-        // DJL would otherwise contact a metadata service at engine start; Vigil never leaves the host.
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        if (isPresent(FLINK_PROBE, Main.class.getClassLoader())) {
+        if (isFlinkPresent()) {
+            // DJL would otherwise contact a metadata service at engine start; Vigil never leaves the host.
+            if (System.getProperty("ai.djl.offline") == null) {
+                System.setProperty("ai.djl.offline", "true");
+            }
             VigilCli.main(args);
             return;
         }
         Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path flinkLib = jar.resolveSibling("flink-lib");
         if (!Files.isDirectory(flinkLib)) {
-            System.err.println("Flink is not on the classpath and " + flinkLib + " does not exist."
-                    + " Build with 'mvn package' (it puts the Flink runtime there), use the ./vigil launcher,"
-                    + " or submit the jar to a Flink cluster with 'flink run'.");
+            System.err.println("Flink is not on the classpath and " + flinkLib + " does not exist. Build with"
+                    + " 'mvn package' (it puts the Flink runtime there), use the ./vigil launcher, or submit the"
+                    + " jar to a Flink cluster with 'flink run'.");
             System.exit(VigilCli.EXIT_CONFIG);
         }
-        List<URL> urls = new ArrayList<>();
-        urls.add(jar.toUri().toURL());
-        try (Stream<Path> jars = Files.list(flinkLib)) {
-            for (Path p : (Iterable<Path>) jars.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
-                urls.add(p.toUri().toURL());
-            }
-        }
-        if (System.getProperty("log4j2.configurationFile") == null) {
-            System.setProperty("log4j2.configurationFile", "vigil-log4j2.properties");
-        }
-        ClassLoader embedded = new URLClassLoader("vigil-embedded", urls.toArray(new URL[0]),
-                ClassLoader.getPlatformClassLoader());
-        Thread.currentThread().setContextClassLoader(embedded);
-        Method main = Class.forName(CLI, true, embedded).getMethod("main", String[].class);
-        main.invoke(null, (Object) args);
+        System.exit(runEmbedded(jar, flinkLib, args));
     }
 
-    private static boolean isPresent(String className, ClassLoader loader) {
+    private static boolean isFlinkPresent() {
         try {
-            Class.forName(className, false, loader);
+            Class.forName(FLINK_PROBE, false, Main.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException e) {
             return false;
         }
+    }
+
+    private static int runEmbedded(Path jar, Path flinkLib, String[] args) throws IOException, InterruptedException {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(javaCommand);
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        for (String module : JAVA_17_OPENS) {
+            command.add("--add-opens=" + module + "=ALL-UNNAMED");
+        }
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            command.add("-Dlog4j2.configurationFile=vigil-log4j2.properties");
+        }
+        command.add("-cp");
+        command.add(jar + java.io.File.pathSeparator + flinkLib.resolve("*"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        // Stop the job too when this JVM is stopped (Ctrl-C).
+        Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+        return child.waitFor();
     }
 }
