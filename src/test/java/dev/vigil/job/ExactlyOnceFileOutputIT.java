@@ -9,11 +9,10 @@ import dev.vigil.sinks.FrameDetectionsJson;
 import dev.vigil.sinks.JsonLinesSink;
 import dev.vigil.sinks.RejectJson;
 import dev.vigil.sources.file.FileVideoSource;
+import dev.vigil.testing.RestartingEnvironment;
 import dev.vigil.testing.TestData;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -98,14 +96,7 @@ class ExactlyOnceFileOutputIT {
 
     @Test
     void everyFrameIsWrittenOnceAcrossAFailureAndRestore() throws Exception {
-        Configuration config = new Configuration();
-        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        env.setParallelism(1);
-        env.getConfig().disableGenericTypes();
-        env.enableCheckpointing(200);
+        StreamExecutionEnvironment env = RestartingEnvironment.create(2, 200);
 
         FileVideoSource source = FileVideoSource.builder()
                 .addVideo(TestData.data("video/vehicle-counting-street/input_video.mp4"), "street")
