@@ -24,7 +24,9 @@ public final class ConfigException extends RuntimeException {
         text.append(source).append(": ").append(problems.size())
                 .append(problems.size() == 1 ? " problem" : " problems");
         for (String p : problems) {
-            text.append(System.lineSeparator()).append("  - ").append(p);
+            // Continuation lines of a multi-line problem are indented under it.
+            text.append(System.lineSeparator()).append("  - ")
+                    .append(p.replace("\n", System.lineSeparator() + "      "));
         }
         return text.toString();
     }

@@ -135,4 +135,12 @@ class VigilConfigTest {
                 .hasMessageContaining("job.checkpoint-interval: expected a duration like 500ms, 10s or 2m");
         assertThat(List.of(VigilConfig.editDistance("stride", "strid"))).containsExactly(1);
     }
+
+    @Test
+    void multiLineProblemsAreIndentedUnderTheirBullet() {
+        String nl = System.lineSeparator();
+        assertThat(new ConfigException("f.yaml", List.of("model.name: not found. Looked at:\n- here", "x: bad")).getMessage())
+                .isEqualTo("f.yaml: 2 problems" + nl + "  - model.name: not found. Looked at:" + nl + "      - here"
+                        + nl + "  - x: bad");
+    }
 }
