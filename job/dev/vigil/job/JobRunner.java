@@ -1,6 +1,7 @@
 package dev.vigil.job;
 
-import dev.vigil.operators.detect.DetectFrames;
+import dev.vigil.operators.detect.TallyDetections;
+import dev.vigil.operators.detect.ScreenFrames;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
@@ -68,8 +69,8 @@ public final class JobRunner {
             // Progress is best effort: the job may be starting or finishing.
             return lastFrames;
         }
-        long frames = asLong(accumulators.get(DetectFrames.FRAMES_ACCUMULATOR))
-                + asLong(accumulators.get(DetectFrames.REJECTS_ACCUMULATOR));
+        // Frames that reached the detector, a batch or so ahead of their results.
+        long frames = asLong(accumulators.get(ScreenFrames.FRAMES_IN_ACCUMULATOR));
         if (frames == lastFrames || frames == 0) {
             return frames;
         }
@@ -85,18 +86,19 @@ public final class JobRunner {
 
     /** What a finished run did. */
     public record Summary(
-            long frames, long rejects, Map<String, Long> detectionsByLabel, double seconds, Path results, Path rejectsFile) {
+            long frames, long skipped, long rejects, Map<String, Long> detectionsByLabel, double seconds, Path results, Path rejectsFile) {
 
         static Summary of(JobExecutionResult result, double seconds, Path results, Path rejectsFile) {
-            Object labels = result.getAccumulatorResult(DetectFrames.LABELS_ACCUMULATOR);
+            Object labels = result.getAccumulatorResult(TallyDetections.LABELS_ACCUMULATOR);
             Map<String, Long> byLabel = new TreeMap<>();
             if (labels instanceof Map) {
                 ((Map<?, ?>) labels).forEach((k, v) -> byLabel.put(String.valueOf(k), asLong(v)));
             }
-            return new Summary(
-                    asLong(result.getAccumulatorResult(DetectFrames.FRAMES_ACCUMULATOR)),
-                    asLong(result.getAccumulatorResult(DetectFrames.REJECTS_ACCUMULATOR)),
-                    byLabel, seconds, results, rejectsFile);
+            long framesIn = asLong(result.getAccumulatorResult(ScreenFrames.FRAMES_IN_ACCUMULATOR));
+            long detected = asLong(result.getAccumulatorResult(TallyDetections.FRAMES_ACCUMULATOR));
+            long rejected = asLong(result.getAccumulatorResult(ScreenFrames.REJECTS_ACCUMULATOR));
+            // Skipped frames leave no result behind: they are what reached the detector and came out neither way.
+            return new Summary(detected, framesIn - detected - rejected, rejected, byLabel, seconds, results, rejectsFile);
         }
 
         public long detections() {
@@ -105,7 +107,8 @@ public final class JobRunner {
 
         void print(PrintStream out) {
             out.printf("Done in %.1f s%n", seconds);
-            out.printf("  frames: %d processed (%.1f fps overall), %d rejected%n", frames, frames / seconds, rejects);
+            out.printf("  frames: %d processed (%.1f fps overall), %d rejected%s%n", frames, frames / seconds, rejects,
+                    skipped == 0 ? "" : ", " + skipped + " skipped to keep up (latest-frame policy)");
             String labels = detectionsByLabel.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .map(e -> e.getKey() + " " + e.getValue())

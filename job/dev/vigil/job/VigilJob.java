@@ -7,7 +7,9 @@ import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelException;
 import dev.vigil.models.ModelSettings;
 import dev.vigil.operators.Reject;
-import dev.vigil.operators.detect.DetectorProvider;
+import dev.vigil.operators.detect.BatchingSettings;
+import dev.vigil.operators.detect.DetectionSettings;
+import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.operators.detect.FrameDetections;
 import dev.vigil.sinks.FrameDetectionsJson;
 import dev.vigil.sinks.JsonLinesSink;
@@ -34,15 +36,17 @@ public final class VigilJob {
     private final VigilConfig config;
     private final FileVideoSource source;
     private final ModelSettings model;
+    private final DetectionSettings detection;
     private final String modelDescription;
     private final Path resultsFile;
     private final Path rejectsFile;
 
-    private VigilJob(VigilConfig config, FileVideoSource source, ModelSettings model, String modelDescription,
-            Path resultsFile, Path rejectsFile) {
+    private VigilJob(VigilConfig config, FileVideoSource source, ModelSettings model, DetectionSettings detection,
+            String modelDescription, Path resultsFile, Path rejectsFile) {
         this.config = config;
         this.source = source;
         this.model = model;
+        this.detection = detection;
         this.modelDescription = modelDescription;
         this.resultsFile = resultsFile;
         this.rejectsFile = rejectsFile;
@@ -57,6 +61,7 @@ public final class VigilJob {
         List<String> problems = new ArrayList<>();
         FileVideoSource source = buildSource(config, problems);
         ModelSettings model = modelSettings(config);
+        DetectionSettings detection = detectionSettings(config, problems);
         String modelDescription = null;
         try {
             modelDescription = Detectors.check(model).toString();
@@ -74,7 +79,7 @@ public final class VigilJob {
         if (!problems.isEmpty()) {
             throw new ConfigException(configSource, problems);
         }
-        return new VigilJob(config, source, model, modelDescription, results, rejects);
+        return new VigilJob(config, source, model, detection, modelDescription, results, rejects);
     }
 
     private static FileVideoSource buildSource(VigilConfig config, List<String> problems) {
@@ -130,6 +135,24 @@ public final class VigilJob {
         return settings.withIntraOpThreads(config.get(VigilOptions.MODEL_THREADS).intValue());
     }
 
+    static DetectionSettings detectionSettings(VigilConfig config, List<String> problems) {
+        BatchingSettings batching = new BatchingSettings(
+                config.get(VigilOptions.DETECT_MAX_BATCH_SIZE).intValue(),
+                config.get(VigilOptions.DETECT_MAX_WAIT),
+                config.get(VigilOptions.DETECT_SLOTS_PER_DEVICE).intValue());
+        int capacity = config.get(VigilOptions.DETECT_CAPACITY).intValue();
+        Duration timeout = config.get(VigilOptions.DETECT_TIMEOUT);
+        if (timeout.isZero()) {
+            problems.add(VigilOptions.DETECT_TIMEOUT.key() + ": must be positive; a detection cannot be allowed forever");
+            return null;
+        }
+        return new DetectionSettings(
+                batching,
+                FramePolicy.valueOf(config.get(VigilOptions.INPUT_FRAME_POLICY).toUpperCase(java.util.Locale.ROOT)),
+                capacity == 0 ? DetectionSettings.defaultCapacity(batching) : capacity,
+                timeout);
+    }
+
     private static void checkWritable(String key, Path file, List<String> problems) {
         if (Files.isDirectory(file)) {
             problems.add(key + ": " + file + " is a directory; give a file path");
@@ -146,13 +169,11 @@ public final class VigilJob {
 
     /** The dataflow with this job's source and sinks. */
     public VigilPipeline pipeline() {
-        ModelSettings settings = model;
-        DetectorProvider detector = () -> Detectors.open(settings);
         Sink<FrameDetections> results = resultsFile == null
                 ? JsonLinesSink.toStdout(new FrameDetectionsJson())
                 : JsonLinesSink.toFile(resultsFile, new FrameDetectionsJson());
         Sink<Reject> rejects = JsonLinesSink.toFile(rejectsFile, new RejectJson());
-        return new VigilPipeline(source, detector, results, rejects);
+        return new VigilPipeline(source, new CatalogueDetectorProvider(model), detection, results, rejects);
     }
 
     /** Applies the job-level settings (parallelism, checkpointing, strict typing) to {@code env}. */

@@ -1,36 +1,47 @@
 package dev.vigil.job;
 
 import dev.vigil.operators.Reject;
-import dev.vigil.operators.detect.DetectFrames;
+import dev.vigil.operators.detect.AsyncDetect;
+import dev.vigil.operators.detect.DetectionSettings;
 import dev.vigil.operators.detect.DetectorProvider;
 import dev.vigil.operators.detect.FrameDetections;
+import dev.vigil.operators.detect.ScreenFrames;
+import dev.vigil.operators.detect.TallyDetections;
 import dev.vigil.sources.Frame;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The Vigil dataflow: frames from a source, detections by the model, results and rejects to their
- * sinks. It takes its source and sinks as arguments so that tests and other entry points plug in
+ * The Vigil dataflow: frames from a source, screened (damaged frames become rejects), detected in
+ * cross-camera micro-batches by the async detection stage, results and rejects to their sinks. It takes its source and sinks as arguments so that tests and other entry points plug in
  * their own; operator uids are fixed so that savepoints survive changes to the wiring code.
  */
 public final class VigilPipeline {
 
     private final Source<Frame, ?, ?> source;
     private final DetectorProvider detector;
+    private final DetectionSettings detection;
     private final Sink<FrameDetections> results;
     private final Sink<Reject> rejects;
 
     public VigilPipeline(
-            Source<Frame, ?, ?> source, DetectorProvider detector, Sink<FrameDetections> results, Sink<Reject> rejects) {
+            Source<Frame, ?, ?> source,
+            DetectorProvider detector,
+            DetectionSettings detection,
+            Sink<FrameDetections> results,
+            Sink<Reject> rejects) {
         this.source = Objects.requireNonNull(source, "source");
         this.detector = Objects.requireNonNull(detector, "detector");
+        this.detection = Objects.requireNonNull(detection, "detection");
         this.results = Objects.requireNonNull(results, "results");
         this.rejects = Objects.requireNonNull(rejects, "rejects");
     }
@@ -43,9 +54,20 @@ public final class VigilPipeline {
                                 .withTimestampAssigner((frame, previous) -> frame.timestampMillis()),
                         "frames")
                 .uid("frames");
-        SingleOutputStreamOperator<FrameDetections> detections =
-                frames.process(new DetectFrames(detector)).name("detect").uid("detect");
+        SingleOutputStreamOperator<Frame> screened = frames.process(new ScreenFrames()).name("screen").uid("screen");
+        // Ordered: results leave in input order, so each camera's results stay in frame order.
+        SingleOutputStreamOperator<FrameDetections> detections = AsyncDataStream.orderedWait(
+                        screened,
+                        new AsyncDetect(detector, detection.batching(), detection.policy()),
+                        detection.timeout().toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        detection.capacity())
+                .name("detect")
+                .uid("detect")
+                .map(new TallyDetections())
+                .name("tally")
+                .uid("tally");
         detections.sinkTo(results).name("results").uid("results");
-        detections.getSideOutput(DetectFrames.REJECTS).sinkTo(rejects).name("rejects").uid("rejects");
+        screened.getSideOutput(ScreenFrames.REJECTS).sinkTo(rejects).name("rejects").uid("rejects");
     }
 }

@@ -34,6 +34,27 @@ public final class VigilOptions {
     public static final ConfigOption<Boolean> INPUT_REALTIME = ConfigOption.of(
             "input.realtime", ValueType.bool(), false, "Emit frames at the video's own frame rate, like a live camera.");
 
+    public static final ConfigOption<String> INPUT_FRAME_POLICY = ConfigOption.of(
+            "input.frame-policy", ValueType.oneOf("lossless", "latest"), "lossless",
+            "When the detector falls behind: lossless slows the source (files, Kafka); latest lets a camera's newest "
+                    + "frame replace one still waiting, counting it as skipped (live cameras).");
+
+    public static final ConfigOption<Long> DETECT_MAX_BATCH_SIZE = ConfigOption.of(
+            "detect.max-batch-size", ValueType.integer(1, 256), 4L,
+            "A batch runs as soon as this many frames (from any camera) wait for the model.");
+    public static final ConfigOption<Duration> DETECT_MAX_WAIT = ConfigOption.of(
+            "detect.max-wait", ValueType.duration(), Duration.ofMillis(20),
+            "A batch also runs once its first frame has waited this long, full or not.");
+    public static final ConfigOption<Long> DETECT_SLOTS_PER_DEVICE = ConfigOption.of(
+            "detect.slots-per-device", ValueType.integer(1, 64), 1L,
+            "Batches that may run at once on one device (CPU or GPU); more wait, and the source slows.");
+    public static final ConfigOption<Long> DETECT_CAPACITY = ConfigOption.of(
+            "detect.capacity", ValueType.integer(0, 100_000), 0L,
+            "Frames in flight per detection subtask before it backpressures; 0 = 2 x max-batch-size x slots.");
+    public static final ConfigOption<Duration> DETECT_TIMEOUT = ConfigOption.of(
+            "detect.timeout", ValueType.duration(), Duration.ofSeconds(60),
+            "A frame not detected within this time fails the job (its restart strategy applies).");
+
     public static final ConfigOption<String> MODEL_NAME = ConfigOption.of(
             "model.name", ValueType.string(), "nanodet-plus-m-320", "Catalogue name of the detector model.");
     public static final ConfigOption<String> MODEL_PATH = ConfigOption.of(
@@ -71,6 +92,8 @@ public final class VigilOptions {
         return List.of(
                 JOB_NAME, JOB_PARALLELISM, JOB_CHECKPOINT_INTERVAL,
                 INPUT_TYPE, INPUT_PATHS, INPUT_CAMERA_IDS, INPUT_STRIDE, INPUT_MAX_FRAMES, INPUT_LOOP, INPUT_REALTIME,
+                INPUT_FRAME_POLICY,
+                DETECT_MAX_BATCH_SIZE, DETECT_MAX_WAIT, DETECT_SLOTS_PER_DEVICE, DETECT_CAPACITY, DETECT_TIMEOUT,
                 MODEL_NAME, MODEL_PATH, MODEL_DIR, MODEL_MIRROR, MODEL_SCORE_THRESHOLD, MODEL_IOU_THRESHOLD,
                 MODEL_MAX_DETECTIONS, MODEL_THREADS,
                 OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH);

@@ -5,11 +5,39 @@ import dev.vigil.models.Detector;
 import java.io.Serializable;
 
 /**
- * Opens a detector on the TaskManager. Shipped inside the job graph, so it holds settings, never a
- * loaded model.
+ * Opens a detector on a TaskManager for a given device. Shipped inside the job graph, so it holds
+ * settings, never a loaded model.
  */
-@FunctionalInterface
 public interface DetectorProvider extends Serializable {
 
-    Detector open();
+    Detector open(ComputeDevice device);
+
+    /**
+     * Identifies the model this provider opens: operators whose providers have the same key share
+     * one batcher (and one loaded model) per device.
+     */
+    String modelKey();
+
+    /** A provider for tests and simple wiring. */
+    static DetectorProvider of(String modelKey, SerializableOpener opener) {
+        return new DetectorProvider() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Detector open(ComputeDevice device) {
+                return opener.open(device);
+            }
+
+            @Override
+            public String modelKey() {
+                return modelKey;
+            }
+        };
+    }
+
+    /** The opening part of a provider, as a lambda. */
+    @FunctionalInterface
+    interface SerializableOpener extends Serializable {
+        Detector open(ComputeDevice device);
+    }
 }

@@ -4,6 +4,8 @@ import dev.vigil.models.Detection;
 import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelSettings;
 import dev.vigil.operators.Reject;
+import dev.vigil.operators.detect.DetectionSettings;
+import dev.vigil.operators.detect.DetectorProvider;
 import dev.vigil.operators.detect.FrameDetections;
 import dev.vigil.sources.file.FileVideoSource;
 import dev.vigil.testing.CollectingSink;
@@ -41,7 +43,8 @@ class DetectionPipelineIT {
         env.getConfig().disableGenericTypes();
         CollectingSink<FrameDetections> results = new CollectingSink<>();
         ModelSettings settings = nanodet320();
-        new VigilPipeline(source, () -> Detectors.open(settings), results, rejects).addTo(env);
+        new VigilPipeline(source, DetectorProvider.of("nanodet-320", device -> Detectors.open(settings)),
+                DetectionSettings.defaults(), results, rejects).addTo(env);
         env.execute("pipeline-it");
         return results.values();
     }

@@ -5,6 +5,8 @@ import dev.vigil.models.DetectionResult;
 import dev.vigil.models.Detector;
 import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelSettings;
+import dev.vigil.operators.detect.DetectionSettings;
+import dev.vigil.operators.detect.DetectorProvider;
 import dev.vigil.sinks.FrameDetectionsJson;
 import dev.vigil.sinks.JsonLinesSink;
 import dev.vigil.sinks.RejectJson;
@@ -106,7 +108,8 @@ class ExactlyOnceFileOutputIT {
         ModelSettings model = ModelSettings.named("nanodet-plus-m-320").withMirrorDir(TestData.modelMirror());
         new VigilPipeline(
                         source,
-                        () -> new FailsOnce(Detectors.open(model)),
+                        DetectorProvider.of("fails-once", device -> new FailsOnce(Detectors.open(model))),
+                        DetectionSettings.defaults(),
                         JsonLinesSink.toFile(results, new FrameDetectionsJson()),
                         JsonLinesSink.toFile(dir.resolve("rejects.jsonl"), new RejectJson()))
                 .addTo(env);

@@ -1,0 +1,29 @@
+package dev.vigil.job;
+
+import dev.vigil.models.Detector;
+import dev.vigil.models.Detectors;
+import dev.vigil.models.ModelSettings;
+import dev.vigil.operators.detect.ComputeDevice;
+import dev.vigil.operators.detect.DetectorProvider;
+
+/** Opens the configured model (catalogue name or file) through {@link Detectors} on a TaskManager. */
+final class CatalogueDetectorProvider implements DetectorProvider {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ModelSettings settings;
+
+    CatalogueDetectorProvider(ModelSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Detector open(ComputeDevice device) {
+        return Detectors.open(settings);
+    }
+
+    @Override
+    public String modelKey() {
+        return settings.toString();
+    }
+}

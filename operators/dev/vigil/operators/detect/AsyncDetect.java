@@ -1,0 +1,160 @@
+package dev.vigil.operators.detect;
+
+import dev.vigil.models.DetectionResult;
+import dev.vigil.sources.Frame;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MeterView;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The detection stage: hands each frame to the {@link DeviceBatcher} of its model and device,
+ * which batches frames from every subtask and camera of the TaskManager, and emits the frame's
+ * detections when its batch is done.
+ *
+ * <p>Run it with {@link org.apache.flink.streaming.api.datastream.AsyncDataStream#orderedWait}:
+ * Flink's async operator bounds the frames in flight per subtask (its capacity; a full operator
+ * backpressures the source), keeps in-flight frames in checkpoints so none is lost on a restore,
+ * and emits results in input order, so each camera's results come out in frame order.
+ *
+ * <p>Failures: a model error fails the frames of its batch with a {@link DetectionFailedException}
+ * naming model, device and frames, and the job's restart strategy applies; so does a frame that is
+ * not detected within the operator's timeout. Closing releases the batcher; frames still waiting
+ * in it are failed, never waited for without bound.
+ *
+ * <p>Metrics (operator scope): {@code batchSize} (histogram: for each frame, the size of the batch
+ * it was in), {@code batchWaitMillis} (histogram: time a frame waited for its batch to start),
+ * {@code inferenceMillis} (histogram: model time of the batch each frame was in),
+ * {@code queueDepth} (gauge: frames waiting for a slot on this subtask's device); per camera
+ * ({@code camera=<id>} group): {@code framesPerSecond} (meter) and {@code framesSkipped} (counter,
+ * frames replaced under the latest-frame policy). (Async functions cannot hold accumulators; the
+ * job's totals are kept by {@link ScreenFrames} and {@link TallyDetections} around this stage.)
+ */
+public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final int HISTOGRAM_WINDOW = 1024;
+
+    private final DetectorProvider detectorProvider;
+    private final BatchingSettings batching;
+    private final FramePolicy policy;
+
+    private transient ComputeDevice device;
+    private transient DeviceBatcher batcher;
+    private transient Histogram batchSize;
+    private transient Histogram batchWaitMillis;
+    private transient Histogram inferenceMillis;
+    private transient Map<String, CameraMetrics> cameras;
+
+    public AsyncDetect(DetectorProvider detectorProvider, BatchingSettings batching, FramePolicy policy) {
+        this.detectorProvider = Objects.requireNonNull(detectorProvider, "detectorProvider");
+        this.batching = Objects.requireNonNull(batching, "batching");
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        device = assignedDevice();
+        batcher = DeviceBatchers.acquire(detectorProvider, device, batching);
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        batchSize = metrics.histogram("batchSize", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        batchWaitMillis = metrics.histogram("batchWaitMillis", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        inferenceMillis = metrics.histogram("inferenceMillis", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        DeviceBatcher gaugeSource = batcher;
+        metrics.gauge("queueDepth", gaugeSource::waitingFrames);
+        cameras = new HashMap<>();
+    }
+
+    private ComputeDevice assignedDevice() {
+        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        try {
+            return ComputeDevice.assign(getRuntimeContext().getExternalResourceInfos(ComputeDevice.GPU_RESOURCE), subtask);
+        } catch (UnsupportedOperationException | IllegalStateException noExternalResources) {
+            // Test harnesses and some local contexts have no external resources: use the CPU.
+            return ComputeDevice.CPU;
+        }
+    }
+
+    /** The device this subtask's frames run on. */
+    public ComputeDevice device() {
+        return device;
+    }
+
+    @Override
+    public void asyncInvoke(Frame frame, ResultFuture<FrameDetections> result) {
+        CameraMetrics camera = cameras.computeIfAbsent(frame.cameraId(), this::registerCamera);
+        batcher.submit(frame, policy, new DeviceBatcher.Completion() {
+            @Override
+            public void detected(DetectionResult detections, DeviceBatcher.BatchInfo batch) {
+                FrameDetections record = toRecord(frame, detections, batch);
+                record(batch, camera);
+                result.complete(Collections.singleton(record));
+            }
+
+            @Override
+            public void skipped() {
+                camera.skipped.inc();
+                result.complete(Collections.emptyList());
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                result.completeExceptionally(cause);
+            }
+        });
+    }
+
+    @Override
+    public void timeout(Frame frame, ResultFuture<FrameDetections> result) {
+        result.completeExceptionally(new TimeoutException("frame " + frame.sequence() + " of camera '"
+                + frame.cameraId() + "' was not detected within the detection timeout on " + device + " ("
+                + batcher.waitingFrames() + " frames waiting for a slot); raise detect.timeout or lower the load"));
+    }
+
+    private FrameDetections toRecord(Frame frame, DetectionResult result, DeviceBatcher.BatchInfo batch) {
+        return new FrameDetections(frame.cameraId(), frame.sequence(), frame.timestampMillis(), frame.width(),
+                frame.height(), batcher.modelName(), result.detections(),
+                new FrameDetections.Timing(frame.ingestTimeMillis(), System.currentTimeMillis(), batch.size(),
+                        result.preprocessMicros(), batch.inferenceNanos() / 1000, result.postprocessMicros()));
+    }
+
+    /** Completions arrive on batch threads, several at once with several slots: guard the shared metrics. */
+    private void record(DeviceBatcher.BatchInfo batch, CameraMetrics camera) {
+        camera.frames.markEvent();
+        synchronized (this) {
+            batchSize.update(batch.size());
+            batchWaitMillis.update(batch.waitNanos() / 1_000_000);
+            inferenceMillis.update(batch.inferenceNanos() / 1_000_000);
+        }
+    }
+
+    private CameraMetrics registerCamera(String cameraId) {
+        MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("camera", cameraId);
+        return new CameraMetrics(
+                group.meter("framesPerSecond", new MeterView(new ThreadSafeSimpleCounter())),
+                group.counter("framesSkipped", new ThreadSafeSimpleCounter()));
+    }
+
+    private record CameraMetrics(org.apache.flink.metrics.Meter frames, Counter skipped) {}
+
+    @Override
+    public void close() {
+        if (batcher != null) {
+            batcher = null;
+            DeviceBatchers.release(detectorProvider, device, batching);
+        }
+    }
+}

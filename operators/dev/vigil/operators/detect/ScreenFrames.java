@@ -1,0 +1,69 @@
+package dev.vigil.operators.detect;
+
+import dev.vigil.operators.Reject;
+import dev.vigil.sources.Frame;
+
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Lets through frames the detector can run on and sends the others to the {@link #REJECTS} side
+ * output with the reason: frames the source marked damaged, and frames whose pixel buffer does not
+ * match their size. Nothing is dropped without a trace, and the job keeps running.
+ *
+ * <p>Metric (operator scope): {@code framesRejected}. Accumulators: {@link #FRAMES_IN_ACCUMULATOR},
+ * {@link #REJECTS_ACCUMULATOR}.
+ */
+public class ScreenFrames extends ProcessFunction<Frame, Frame> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Frames that cannot be detected, with the reason. */
+    public static final OutputTag<Reject> REJECTS = new OutputTag<>("rejects", TypeInformation.of(Reject.class));
+
+    /** Accumulator: frames that reached the detection stage, rejected or not. */
+    public static final String FRAMES_IN_ACCUMULATOR = "vigil.frames-in";
+    /** Accumulator: number of rejected frames. */
+    public static final String REJECTS_ACCUMULATOR = "vigil.rejects";
+
+    private transient Counter framesRejected;
+    private transient LongCounter rejectsTotal;
+    private transient LongCounter framesIn;
+
+    @Override
+    public void open(OpenContext openContext) {
+        framesRejected = getRuntimeContext().getMetricGroup().counter("framesRejected");
+        rejectsTotal = new LongCounter();
+        getRuntimeContext().addAccumulator(REJECTS_ACCUMULATOR, rejectsTotal);
+        framesIn = new LongCounter();
+        getRuntimeContext().addAccumulator(FRAMES_IN_ACCUMULATOR, framesIn);
+    }
+
+    @Override
+    public void processElement(Frame frame, Context ctx, Collector<Frame> out) {
+        framesIn.add(1);
+        if (frame.isDamaged()) {
+            reject(frame, Reject.Stage.DECODE, frame.damage(), ctx);
+        } else if (!frame.hasConsistentPixels()) {
+            reject(frame, Reject.Stage.DETECT, String.format(
+                    "frame %d of camera '%s' claims %dx%d %s (%d bytes) but carries %d bytes",
+                    frame.sequence(), frame.cameraId(), frame.width(), frame.height(), frame.layout(),
+                    frame.layout().frameBytes(Math.max(frame.width(), 0), Math.max(frame.height(), 0)),
+                    frame.pixels().length), ctx);
+        } else {
+            out.collect(frame);
+        }
+    }
+
+    private void reject(Frame frame, Reject.Stage stage, String reason, Context ctx) {
+        ctx.output(REJECTS, new Reject(frame.cameraId(), frame.sequence(), frame.timestampMillis(), stage, reason,
+                System.currentTimeMillis()));
+        framesRejected.inc();
+        rejectsTotal.add(1);
+    }
+}

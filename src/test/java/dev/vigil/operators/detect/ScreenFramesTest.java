@@ -1,0 +1,72 @@
+package dev.vigil.operators.detect;
+
+import dev.vigil.operators.Reject;
+import dev.vigil.sources.Frame;
+import dev.vigil.sources.PixelLayout;
+
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScreenFramesTest {
+
+    private OneInputStreamOperatorTestHarness<Frame, Frame> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forProcessFunction(new ScreenFrames());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void goodFramesPassUntouched() throws Exception {
+        Frame good = Frame.bgr("cam", 3, 120, 4, 2, new byte[24]);
+
+        harness.processElement(good, 120);
+
+        assertThat(harness.extractOutputValues()).containsExactly(good);
+        assertThat(harness.getSideOutput(ScreenFrames.REJECTS)).isNull();
+    }
+
+    @Test
+    void damagedFrameIsRejectedAtDecodeWithTheSourcesMessage() throws Exception {
+        harness.processElement(Frame.damaged("cam", 412, 16_480, "street.mp4: stream ended at frame 412 of 905"), 0);
+        harness.processElement(Frame.bgr("cam", 413, 0, 2, 2, new byte[12]), 0);
+
+        assertThat(rejects()).singleElement().satisfies(r -> {
+            assertThat(r.stage()).isEqualTo(Reject.Stage.DECODE);
+            assertThat(r.sequence()).isEqualTo(412);
+            assertThat(r.reason()).isEqualTo("street.mp4: stream ended at frame 412 of 905");
+        });
+        assertThat(harness.extractOutputValues()).extracting(Frame::sequence).containsExactly(413L);
+    }
+
+    @Test
+    void frameWhosePixelsDoNotMatchItsSizeIsRejectedNotFedToTheModel() throws Exception {
+        harness.processElement(new Frame("cam", 5, 0, 0, 10, 10, PixelLayout.BGR24, new byte[7], null), 0);
+
+        assertThat(rejects()).singleElement().satisfies(r -> {
+            assertThat(r.stage()).isEqualTo(Reject.Stage.DETECT);
+            assertThat(r.reason()).isEqualTo("frame 5 of camera 'cam' claims 10x10 BGR24 (300 bytes) but carries 7 bytes");
+        });
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    private List<Reject> rejects() {
+        return harness.getSideOutput(ScreenFrames.REJECTS).stream()
+                .map(StreamRecord::getValue)
+                .collect(Collectors.toList());
+    }
+}
