@@ -81,6 +81,22 @@ public final class FileVideoSource
     }
 
     /**
+     * Decodes the first {@code maxFrames} frames of {@code file} into memory, outside Flink: for
+     * benchmarks and tools that need the same pixels the source would emit.
+     */
+    public static List<Frame> readFrames(Path file, String cameraId, int maxFrames) throws IOException {
+        List<Frame> frames = new ArrayList<>();
+        try (FfmpegVideo video = FfmpegVideo.open(file)) {
+            FfmpegVideo.Picture picture;
+            while (frames.size() < maxFrames && (picture = video.next()) != null) {
+                frames.add(Frame.bgr(cameraId, frames.size(), picture.timestampMicros() / 1000, picture.width(),
+                        picture.height(), picture.bgr()));
+            }
+        }
+        return frames;
+    }
+
+    /**
      * Total frames this source will emit over all cameras, from the frame counts the files declare,
      * the stride and the frame limit; {@code -1} when it loops without a frame limit. Damage markers
      * are not counted, and a file whose declared count is off by a frame changes the real total

@@ -1,0 +1,235 @@
+package dev.vigil.job.bench;
+
+import dev.vigil.job.VigilPipeline;
+import dev.vigil.models.BgrImage;
+import dev.vigil.models.DetectionResult;
+import dev.vigil.models.Detector;
+import dev.vigil.models.Detectors;
+import dev.vigil.models.ModelSettings;
+import dev.vigil.operators.detect.BatchingSettings;
+import dev.vigil.operators.detect.DetectionSettings;
+import dev.vigil.operators.detect.DetectorProvider;
+import dev.vigil.operators.detect.FramePolicy;
+import dev.vigil.sources.Frame;
+import dev.vigil.sources.file.FileVideoSource;
+import dev.vigil.sources.file.VideoInfo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code vigil bench}: measures the detector alone and the whole job on a video, and prints the
+ * figures as JSON. Runs on the embedded mini-cluster; a timing here is only comparable with one
+ * taken on the same machine.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measures detection throughput and latency and prints them as JSON:",
+            "  raw    the model alone (same ONNX Runtime settings, no Flink), per batch size;",
+            "  job    the full job on the video (decode -> detect -> sink), its ratio to raw, latency percentiles;",
+            "  multi  the video as several cameras sharing one model instance;",
+            "  live   paced cameras above capacity with the latest-frame policy: latency and skipped frames."
+        })
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final AtomicInteger MODEL_HANDLES = new AtomicInteger();
+
+    @Option(names = {"-m", "--model"}, defaultValue = "nanodet-plus-m-320", description = "Catalogue model. Default: ${DEFAULT-VALUE}")
+    String model;
+
+    @Option(names = "--model-path", description = "Explicit model file.")
+    String modelPath;
+
+    @Option(names = "--video", description = "Video to run on. Default: the street sample in the data directory.")
+    Path video;
+
+    @Option(names = "--raw-frames", defaultValue = "240", description = "Frames for the raw model runs. Default: ${DEFAULT-VALUE}")
+    int rawFrames;
+
+    @Option(names = "--batch-sizes", split = ",", defaultValue = "1,2,4,8", description = "Batch sizes to try raw. Default: ${DEFAULT-VALUE}")
+    int[] batchSizes;
+
+    @Option(names = "--max-wait-ms", defaultValue = "20", description = "Batch max-wait for the job runs. Default: ${DEFAULT-VALUE}")
+    long maxWaitMillis;
+
+    @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime threads (0 = all cores). Default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Option(names = "--cameras", defaultValue = "8", description = "Cameras in the multi-camera run. Default: ${DEFAULT-VALUE}")
+    int cameras;
+
+    @Option(names = "--camera-frames", defaultValue = "120", description = "Frames per camera in the multi-camera run. Default: ${DEFAULT-VALUE}")
+    int cameraFrames;
+
+    @Option(names = "--live-fps", defaultValue = "0", description = "Offered frame rate of the live run; 0 = 1.5 x the raw capacity.")
+    double liveFps;
+
+    @Option(names = "--live-seconds", defaultValue = "10", description = "Length of the live run. Default: ${DEFAULT-VALUE}")
+    int liveSeconds;
+
+    @Option(names = "--skip", split = ",", description = "Runs to leave out: job, multi, live.")
+    List<String> skip = new ArrayList<>();
+
+    @Option(names = "--output", description = "Also write the JSON to this file.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        Path file = video != null ? video : defaultVideo();
+        ModelSettings settings = (modelPath != null
+                        ? new ModelSettings(model, modelPath, null, null, Float.NaN, Float.NaN, 0, 0)
+                        : ModelSettings.named(model))
+                .withIntraOpThreads(threads);
+        Detectors.check(settings);
+        VideoInfo info = FileVideoSource.probe(file);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode report = json.createObjectNode();
+        report.put("model", model);
+        report.put("video", file.toString());
+        report.put("video_frames", info.frameCount());
+        report.put("video_fps", info.fps());
+        report.put("cpu_cores", Runtime.getRuntime().availableProcessors());
+
+        progress("raw model runs on " + rawFrames + " frames, batch sizes " + Arrays.toString(batchSizes));
+        ObjectNode raw = report.putObject("raw");
+        double bestFps = 0;
+        int bestBatch = 1;
+        List<Frame> frames = FileVideoSource.readFrames(file, "bench", rawFrames);
+        ArrayNode perBatch = raw.putArray("by_batch_size");
+        for (int batch : batchSizes) {
+            double[] fps = measureRaw(settings, frames, batch);
+            perBatch.addObject().put("batch_size", batch).put("fps", round(fps[0])).put("inference_only_fps", round(fps[1]));
+            if (fps[0] > bestFps) {
+                bestFps = fps[0];
+                bestBatch = batch;
+            }
+        }
+        raw.put("best_batch_size", bestBatch);
+        raw.put("fps", round(bestFps));
+        BatchingSettings batching = new BatchingSettings(bestBatch, Duration.ofMillis(maxWaitMillis), 1);
+
+        if (!skip.contains("job")) {
+            progress("full job on " + info.frameCount() + " frames");
+            FileVideoSource source = FileVideoSource.builder().addVideo(file, "cam0").build();
+            ObjectNode job = report.putObject("job");
+            RunStats stats = runJob(source, settings, batching, FramePolicy.LOSSLESS);
+            stats.writeTo(job, bestBatch);
+            job.put("ratio_to_raw", round(stats.fps() / bestFps));
+        }
+        if (!skip.contains("multi")) {
+            progress("multi-camera job: " + cameras + " cameras x " + cameraFrames + " frames");
+            FileVideoSource.Builder builder = FileVideoSource.builder().maxFrames(cameraFrames);
+            for (int c = 0; c < cameras; c++) {
+                builder.addVideo(file, "cam" + c);
+            }
+            ObjectNode multi = report.putObject("multi_camera");
+            multi.put("cameras", cameras);
+            RunStats stats = runJob(builder.build(), settings, batching, FramePolicy.LOSSLESS);
+            stats.writeTo(multi, bestBatch);
+            multi.put("ratio_to_raw", round(stats.fps() / bestFps));
+        }
+        if (!skip.contains("live")) {
+            double offered = liveFps > 0 ? liveFps : 1.5 * bestFps;
+            int liveCameras = (int) Math.max(1, Math.ceil(offered / info.fps()));
+            long perCamera = Math.max(1, Math.round(liveSeconds * info.fps()));
+            progress(String.format("live run: %d cameras paced at %.1f fps each (%.0f fps offered) for %d s",
+                    liveCameras, info.fps(), liveCameras * info.fps(), liveSeconds));
+            FileVideoSource.Builder builder = FileVideoSource.builder().maxFrames(perCamera).realtime(true);
+            for (int c = 0; c < liveCameras; c++) {
+                builder.addVideo(file, "live" + c);
+            }
+            ObjectNode live = report.putObject("live");
+            live.put("cameras", liveCameras);
+            live.put("offered_fps", round(liveCameras * info.fps()));
+            RunStats stats = runJob(builder.build(), settings, batching, FramePolicy.LATEST);
+            stats.writeTo(live, bestBatch);
+            live.put("frames_offered", liveCameras * perCamera);
+            live.put("frames_skipped", liveCameras * perCamera - stats.frames());
+        }
+
+        String text = json.writeValueAsString(report);
+        System.out.println(text);
+        if (output != null) {
+            Files.writeString(output, text + System.lineSeparator());
+        }
+        return 0;
+    }
+
+    private static Path defaultVideo() {
+        String data = System.getenv("VIGIL_DATA_DIR");
+        if (data == null) {
+            data = System.getProperty("vigil.data.dir", "../shared/data");
+        }
+        return Path.of(data, "video/vehicle-counting-street/input_video.mp4");
+    }
+
+    /** Frames per second through {@link Detector#detect} alone, and through its model calls alone. */
+    private static double[] measureRaw(ModelSettings settings, List<Frame> frames, int batch) {
+        try (Detector detector = Detectors.open(settings)) {
+            List<List<BgrImage>> batches = new ArrayList<>();
+            for (int i = 0; i + batch <= frames.size(); i += batch) {
+                List<BgrImage> images = new ArrayList<>(batch);
+                for (Frame f : frames.subList(i, i + batch)) {
+                    images.add(new BgrImage(f.width(), f.height(), f.pixels()));
+                }
+                batches.add(images);
+            }
+            for (int w = 0; w < Math.min(3, batches.size()); w++) {
+                detector.detect(batches.get(w));
+            }
+            long inferenceMicros = 0;
+            long start = System.nanoTime();
+            for (List<BgrImage> images : batches) {
+                List<DetectionResult> results = detector.detect(images);
+                inferenceMicros += results.get(0).inferenceMicros();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int count = batches.size() * batch;
+            return new double[] {count / seconds, count / (inferenceMicros / 1e6)};
+        }
+    }
+
+    private static RunStats runJob(FileVideoSource source, ModelSettings settings, BatchingSettings batching,
+            FramePolicy policy) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.getConfig().disableGenericTypes();
+        ResultRecorder recorder = new ResultRecorder();
+        int handlesBefore = MODEL_HANDLES.get();
+        DetectorProvider provider = DetectorProvider.of("bench:" + settings, device -> {
+            MODEL_HANDLES.incrementAndGet();
+            return Detectors.open(settings);
+        });
+        DetectionSettings detection = new DetectionSettings(batching, policy,
+                DetectionSettings.defaultCapacity(batching), Duration.ofSeconds(120));
+        new VigilPipeline(source, provider, detection, recorder, new DiscardingSink<>()).addTo(env);
+        env.execute("vigil-bench");
+        return RunStats.of(recorder.takeArrivals(), MODEL_HANDLES.get() - handlesBefore);
+    }
+
+    private static void progress(String message) {
+        System.err.println("bench: " + message);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.vigil.job.bench;
+
+import dev.vigil.operators.detect.FrameDetections;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A sink that notes, for each result, when it arrived and what it says about its frame's way
+ * through the job. Only meaningful on the embedded mini-cluster, where the sink runs in the
+ * benchmark's own JVM.
+ */
+final class ResultRecorder implements Sink<FrameDetections> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One result as it reached the sink. */
+    record Arrival(String cameraId, long ingestMillis, long arrivedMillis, int batchSize) {}
+
+    private static final Map<String, List<Arrival>> RUNS = new ConcurrentHashMap<>();
+
+    private final String run = UUID.randomUUID().toString();
+
+    ResultRecorder() {
+        RUNS.put(run, new ArrayList<>());
+    }
+
+    /** What arrived, and forgets it. */
+    List<Arrival> takeArrivals() {
+        List<Arrival> arrivals = RUNS.remove(run);
+        synchronized (arrivals) {
+            return new ArrayList<>(arrivals);
+        }
+    }
+
+    @Override
+    @Deprecated
+    public SinkWriter<FrameDetections> createWriter(InitContext context) {
+        List<Arrival> arrivals = RUNS.get(run);
+        return new SinkWriter<>() {
+            @Override
+            public void write(FrameDetections r, Context ctx) {
+                Arrival a = new Arrival(r.cameraId(), r.timing().ingestTimeMillis(), System.currentTimeMillis(),
+                        r.timing().batchSize());
+                synchronized (arrivals) {
+                    arrivals.add(a);
+                }
+            }
+
+            @Override
+            public void flush(boolean endOfInput) {}
+
+            @Override
+            public void close() {}
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package dev.vigil.job.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * Throughput and latency of one benchmark job run, from the results that reached the sink.
+ *
+ * @param frames results that arrived
+ * @param fps results per second, from the first frame's ingest to the last result's arrival
+ *     (job start-up and model loading excluded)
+ * @param latencyMillis frame-to-result latency (source ingest to sink arrival), sorted
+ * @param meanBatchSize mean size of the batch each frame was in
+ * @param modelHandles detector handles the run opened (one per device slot when shared)
+ */
+record RunStats(long frames, double fps, long[] latencyMillis, double meanBatchSize, int modelHandles) {
+
+    static RunStats of(List<ResultRecorder.Arrival> arrivals, int modelHandles) {
+        if (arrivals.isEmpty()) {
+            return new RunStats(0, 0, new long[0], 0, modelHandles);
+        }
+        long first = arrivals.stream().mapToLong(ResultRecorder.Arrival::ingestMillis).min().getAsLong();
+        long last = arrivals.stream().mapToLong(ResultRecorder.Arrival::arrivedMillis).max().getAsLong();
+        long[] latency = arrivals.stream().mapToLong(a -> a.arrivedMillis() - a.ingestMillis()).sorted().toArray();
+        double meanBatch = arrivals.stream().mapToInt(ResultRecorder.Arrival::batchSize).average().orElse(0);
+        return new RunStats(arrivals.size(), arrivals.size() / Math.max(0.001, (last - first) / 1000.0), latency,
+                meanBatch, modelHandles);
+    }
+
+    long percentile(double p) {
+        if (latencyMillis.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * latencyMillis.length) - 1;
+        return latencyMillis[Math.max(0, Math.min(latencyMillis.length - 1, index))];
+    }
+
+    void writeTo(ObjectNode node, int maxBatchSize) {
+        node.put("frames", frames);
+        node.put("fps", BenchCommand.round(fps));
+        ObjectNode latency = node.putObject("latency_ms");
+        latency.put("p50", percentile(50));
+        latency.put("p95", percentile(95));
+        latency.put("p99", percentile(99));
+        latency.put("max", latencyMillis.length == 0 ? 0 : latencyMillis[latencyMillis.length - 1]);
+        node.put("mean_batch_size", BenchCommand.round(meanBatchSize));
+        node.put("mean_batch_fill", BenchCommand.round(meanBatchSize / maxBatchSize));
+        node.put("model_instances", modelHandles);
+    }
+}
