@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +58,18 @@ record ResolvedModel(
     static ResolvedModel resolve(ModelSettings settings, LocatedModel located, ModelSignature signature) {
         CatalogueEntry entry = located.entry();
         String file = located.file().toString();
-        List<String> names = settings.namesFile() != null ? readNames(Path.of(settings.namesFile()))
-                : entry != null ? entry.classNames() : null;
+        List<String> names;
+        String namesSource;
+        if (settings.namesFile() != null) {
+            names = readNames(Path.of(settings.namesFile()));
+            namesSource = "names file " + settings.namesFile();
+        } else if (entry != null) {
+            names = entry.classNames();
+            namesSource = "catalogue entry " + entry.name();
+        } else {
+            names = ModelCatalogue.COCO_CLASSES;
+            namesSource = "the COCO names, the default without a names file";
+        }
 
         int width;
         int height;
@@ -94,26 +103,26 @@ record ResolvedModel(
             LOG.info("Model file {}: family {} {} ({})", file, family.id(), DETECTED, signature);
         }
 
-        int modelClasses = family.classCount(signature.outputs());
-        int classCount = names != null ? names.size() : modelClasses > 0 ? modelClasses : 80;
+        int classCount = names.size();
         List<String> problems = family.contractProblems(signature, width, height, classCount);
         if (!problems.isEmpty()) {
-            if (names != null && modelClasses > 0 && modelClasses != names.size()
+            int modelClasses = family.classCount(signature.outputs());
+            List<String> fittingOthers = Families.all().stream().filter(f -> f != family
+                    && f.contractProblems(signature, width, height, classCount).isEmpty()).map(ModelFamily::id).toList();
+            if (fittingOthers.isEmpty() && modelClasses > 0
                     && family.contractProblems(signature, width, height, modelClasses).isEmpty()) {
-                throw new ModelContractException("model file " + file + " has " + modelClasses + " classes but "
-                        + names.size() + " class names were given (" + namesSource(settings, entry)
+                throw new ModelContractException("model file " + file + " has " + modelClasses + " classes (as a "
+                        + family.id() + " model: " + signature.outputs() .stream().map(Object::toString).toList()
+                        + ") but " + classCount + " class names were given (" + namesSource
                         + "): use a names file with one line per class of this model");
             }
             throw new ModelContractException("model file " + file + " does not fit family '" + family.id() + "' ("
                     + familySource + ") at " + width + "x" + height + " with " + classCount
                     + " classes:\n  expected: " + family.expectedText(width, height, classCount)
                     + "\n  actual:   " + signature + "\n  problems: " + String.join("; ", problems)
+                    + (fittingOthers.isEmpty() ? "" : "\n  the file fits family " + String.join(", ", fittingOthers))
                     + "\nCheck the model name / model.family / model input size, or that the file is a detector"
                     + " of that family.");
-        }
-        if (names == null) {
-            names = classCount == ModelCatalogue.COCO_CLASSES.size() ? ModelCatalogue.COCO_CLASSES
-                    : IntStream.range(0, classCount).mapToObj(i -> "class" + i).toList();
         }
         return new ResolvedModel(located, family, familySource, width, height, names, signature.fixedBatch(),
                 signature);
@@ -130,7 +139,7 @@ record ResolvedModel(
             }
         }
         if (fitting.size() > 1) {
-            int expectedClasses = names != null ? names.size() : ModelCatalogue.COCO_CLASSES.size();
+            int expectedClasses = names.size();
             List<ModelFamily> sameClasses = fitting.stream()
                     .filter(f -> f.classCount(signature.outputs()) == expectedClasses).toList();
             if (!sameClasses.isEmpty()) {
@@ -156,11 +165,6 @@ record ResolvedModel(
                 + signature + "): they fit " + fitting.stream()
                         .map(f -> f.id() + " (" + f.classCount(signature.outputs()) + " classes)").toList()
                 + ". Set model.family to the one it is.");
-    }
-
-    private static String namesSource(ModelSettings settings, CatalogueEntry entry) {
-        return settings.namesFile() != null ? "names file " + settings.namesFile()
-                : "catalogue entry " + entry.name();
     }
 
     static List<String> readNames(Path file) {
