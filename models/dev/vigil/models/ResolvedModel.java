@@ -84,8 +84,8 @@ record ResolvedModel(
             height = signature.fixedInputHeight();
         } else {
             throw new ModelContractException("model file " + file + " has a dynamic input size ("
-                    + signature + "): set the model input size (model.input-width / model.input-height) to the"
-                    + " size it was trained at");
+                    + signature + "): set the model input size (ModelSettings.withInputSize) to the size it was"
+                    + " trained at");
         }
 
         ModelFamily family;
@@ -121,7 +121,7 @@ record ResolvedModel(
                     + " classes:\n  expected: " + family.expectedText(width, height, classCount)
                     + "\n  actual:   " + signature + "\n  problems: " + String.join("; ", problems)
                     + (fittingOthers.isEmpty() ? "" : "\n  the file fits family " + String.join(", ", fittingOthers))
-                    + "\nCheck the model name / model.family / model input size, or that the file is a detector"
+                    + "\nCheck the model name, family and input size settings, or that the file is a detector"
                     + " of that family.");
         }
         return new ResolvedModel(located, family, familySource, width, height, names, signature.fixedBatch(),
@@ -157,14 +157,14 @@ record ResolvedModel(
                 message.append("\n  - ").append(family.id()).append(": ")
                         .append(family.expectedText(width, height, 80)).append(" (shown for 80 classes)");
             }
-            message.append("\nSet model.family (one of ").append(Families.idList())
-                    .append(") and the input size, or check that the file is an object detector.");
+            message.append("\nSet the model family (one of ").append(Families.idList())
+                    .append(") and input size, or check that the file is an object detector.");
             throw new ModelContractException(message.toString());
         }
         throw new ModelContractException("cannot tell the family of model file " + file + " from its outputs ("
                 + signature + "): they fit " + fitting.stream()
                         .map(f -> f.id() + " (" + f.classCount(signature.outputs()) + " classes)").toList()
-                + ". Set model.family to the one it is.");
+                + ". Set the model family (one of " + Families.idList() + ") to the one it is.");
     }
 
     static List<String> readNames(Path file) {

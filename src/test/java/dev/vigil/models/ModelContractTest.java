@@ -129,7 +129,7 @@ class ModelContractTest {
                 .hasMessageContaining("cannot tell the family")
                 .hasMessageContaining("fit none of the known layouts")
                 .hasMessageContaining("damo-yolo: input [B, 3, 224, 224] float; outputs")
-                .hasMessageContaining("Set model.family");
+                .hasMessageContaining("Set the model family");
     }
 
     @Test
@@ -140,7 +140,7 @@ class ModelContractTest {
                 .isInstanceOf(ModelContractException.class)
                 .hasMessageContaining("nanodet-plus (85 classes)")
                 .hasMessageContaining("yolov6 (112 classes)")
-                .hasMessageContaining("Set model.family");
+                .hasMessageContaining("Set the model family");
         // A names file settles it.
         ModelDescription settled = Detectors.check(ModelSettings.file(file).withNamesFile(names(112)));
         assertThat(settled.family()).isEqualTo("yolov6");
