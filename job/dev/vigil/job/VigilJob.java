@@ -116,8 +116,9 @@ public final class VigilJob {
 
     static ModelSettings modelSettings(VigilConfig config) {
         ModelSettings settings = config.isSet(VigilOptions.MODEL_PATH)
-                ? new ModelSettings(config.get(VigilOptions.MODEL_NAME), config.get(VigilOptions.MODEL_PATH),
-                        null, null, Float.NaN, Float.NaN, 0, 0)
+                // A file given without an explicit name: its family comes from the catalogue or its layout.
+                ? new ModelSettings(config.isSet(VigilOptions.MODEL_NAME) ? config.get(VigilOptions.MODEL_NAME) : null,
+                        config.get(VigilOptions.MODEL_PATH), null, null, Float.NaN, Float.NaN, 0, 0)
                 : ModelSettings.named(config.get(VigilOptions.MODEL_NAME));
         if (config.isSet(VigilOptions.MODEL_DIR)) {
             settings = settings.withModelDir(Path.of(config.get(VigilOptions.MODEL_DIR)).toAbsolutePath());

@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param fileName file name in the model dir and the mirror
  * @param mirrorFolder folder of the file in the mirror ({@code <mirror>/<folder>/<file>})
  * @param sha256 SHA-256 of the verified file (the one the golden tests ran against); any copy whose
- *     bytes differ is rejected, downloads included
+ *     bytes differ is rejected, downloads included. Null where no file is pinned (upstream
+ *     publishes no ONNX, users export their own): then any file of that name is accepted and
+ *     described as not checked
  * @param downloadUrl where an ONNX file of this model can be fetched, or null where upstream
  *     publishes none (a download is only kept when its SHA-256 equals {@code sha256})
  * @param upstream where the weights come from (release page or checkpoint), for provenance
@@ -41,8 +43,12 @@ public record CatalogueEntry(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(fileName, "fileName");
-        Objects.requireNonNull(sha256, "sha256");
         classNames = List.copyOf(classNames);
+    }
+
+    /** Whether a checksum is pinned for this model. */
+    public boolean pinned() {
+        return sha256 != null;
     }
 
     public String familyId() {

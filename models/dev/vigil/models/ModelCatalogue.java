@@ -1,5 +1,6 @@
 package dev.vigil.models;
 
+import dev.vigil.models.family.DamoYolo;
 import dev.vigil.models.family.NanoDetPlus;
 import dev.vigil.models.family.YoloV6;
 import java.io.BufferedReader;
@@ -20,7 +21,9 @@ import java.util.Set;
 /**
  * The models Vigil knows by name. Checksums are those of the files in the verified model mirror
  * (see each family's MODEL.md there); upstream release files that differ in bytes (for example the
- * fixed-batch NanoDet export) are rejected by the locator rather than run unverified.
+ * fixed-batch NanoDet export) are rejected by the locator rather than run unverified. Entries
+ * without a checksum (standard YOLOv6, DAMO-YOLO) name models whose ONNX files nobody has verified
+ * here: any file of that name is accepted and reported as not checked.
  */
 public final class ModelCatalogue {
 
@@ -30,6 +33,8 @@ public final class ModelCatalogue {
     private static final String NANODET_RELEASE =
             "https://github.com/RangiLyu/nanodet/releases/download/v1.0.0-alpha-1/";
     private static final String YOLOV6_RELEASE = "https://github.com/meituan/YOLOv6/releases/download/0.4.0/";
+    private static final String DAMO_ONNX = "https://idstcv.oss-cn-zhangjiakou.aliyuncs.com/DAMO-YOLO/release_model/onnx/";
+    private static final String DAMO_CKPT = "https://idstcv.oss-cn-zhangjiakou.aliyuncs.com/DAMO-YOLO/release_model/";
 
     private static final ModelCatalogue STANDARD = new ModelCatalogue(List.of(
             new CatalogueEntry("nanodet-plus-m-320", NanoDetPlus.INSTANCE, 320, 320, "nanodet-plus-m_320.onnx",
@@ -46,7 +51,29 @@ public final class ModelCatalogue {
                     null, YOLOV6_RELEASE + "yolov6lite_s.pt", "GPL-3.0", COCO_CLASSES),
             new CatalogueEntry("yolov6lite-l", YoloV6.INSTANCE, 320, 320, "yolov6lite_l.onnx",
                     "yolov6", "ee8c7d90daa881e37f3a251566e370c9b369e5d279b80f21ec33c41cacb741d1",
-                    null, YOLOV6_RELEASE + "yolov6lite_l.pt", "GPL-3.0", COCO_CLASSES)));
+                    null, YOLOV6_RELEASE + "yolov6lite_l.pt", "GPL-3.0", COCO_CLASSES),
+            // Standard YOLOv6: upstream publishes .pt checkpoints; the ONNX file is the user's own
+            // export (deploy/ONNX/export_onnx.py, 640, no --end2end), so nothing to pin or download.
+            yoloV6Standard("n"), yoloV6Standard("s"), yoloV6Standard("m"), yoloV6Standard("l"),
+            // DAMO-YOLO: the ONNX files linked from upstream's README model zoo (distilled T/S/M,
+            // nano before distillation). Not verified here, so not pinned.
+            damoYolo("damoyolo-t", 640, "damoyolo_tinynasL20_T_436.onnx", "clean_model_0317/damoyolo_tinynasL20_T_436.pth"),
+            damoYolo("damoyolo-s", 640, "damoyolo_tinynasL25_S_477.onnx", "clean_model_0317/damoyolo_tinynasL25_S_477.pth"),
+            damoYolo("damoyolo-m", 640, "damoyolo_tinynasL35_M_502.onnx", "clean_model_0317/damoyolo_tinynasL35_M_502.pth"),
+            damoYolo("damoyolo-ns", 416, "before_distill/damoyolo_tinynasL18_Ns.onnx", "ckpt/before_distill/damoyolo_nano_small.pth"),
+            damoYolo("damoyolo-nm", 416, "before_distill/damoyolo_tinynasL18_Nm.onnx", "ckpt/before_distill/damoyolo_nano_middle.pth"),
+            damoYolo("damoyolo-nl", 416, "before_distill/damoyolo_tinynasL20_Nl.onnx", "ckpt/before_distill/damoyolo_nano_large.pth")));
+
+    private static CatalogueEntry yoloV6Standard(String size) {
+        return new CatalogueEntry("yolov6" + size, YoloV6.INSTANCE, 640, 640, "yolov6" + size + ".onnx", "yolov6",
+                null, null, YOLOV6_RELEASE + "yolov6" + size + ".pt", "GPL-3.0", COCO_CLASSES);
+    }
+
+    private static CatalogueEntry damoYolo(String name, int size, String onnxPath, String checkpointPath) {
+        String fileName = onnxPath.substring(onnxPath.lastIndexOf('/') + 1);
+        return new CatalogueEntry(name, DamoYolo.INSTANCE, size, size, fileName, "damo-yolo", null,
+                URI.create(DAMO_ONNX + onnxPath), DAMO_CKPT + checkpointPath, "Apache-2.0", COCO_CLASSES);
+    }
 
     private final Map<String, CatalogueEntry> entries = new LinkedHashMap<>();
 

@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
  *       {@code VIGIL_MODEL_DOWNLOAD=false}.
  * </ol>
  *
- * Catalogue files are checked against the catalogue's SHA-256 wherever they are found; a mismatch
+ * Catalogue files are checked against the catalogue's SHA-256 (where one is pinned) wherever they are found; a mismatch
  * is an error, not a reason to try the next place, so a corrupt or wrong file never runs silently.
  */
 public final class ModelLocator {
@@ -55,8 +55,7 @@ public final class ModelLocator {
     }
 
     /**
-     * @throws UnknownModelException the name is not in the catalogue (or, for a bare path, the file
-     *     is not a catalogue file, so its family is unknown)
+     * @throws UnknownModelException the name is not in the catalogue
      * @throws ModelNotFoundException no place had the file; the message lists each and why
      * @throws ModelChecksumException a catalogue file was found with other bytes
      */
@@ -101,36 +100,39 @@ public final class ModelLocator {
         throw new ModelNotFoundException(notFoundMessage(entry, modelDir, looked));
     }
 
-    /** The catalogue entry that says how to run the model the settings ask for. */
+    /**
+     * The catalogue entry that says how to run the model the settings ask for, or null for a bare
+     * path to a file outside the catalogue (its family then comes from the settings or its layout).
+     */
     CatalogueEntry entryFor(ModelSettings settings) {
         if (settings.name() != null) {
             return catalogue.require(settings.name());
         }
         String fileName = Path.of(settings.path()).getFileName().toString();
-        return catalogue.findByFileName(fileName).orElseThrow(() -> new UnknownModelException(
-                "model file " + settings.path() + " is not a catalogue file, so its architecture is unknown: also set"
-                        + " the model name to the catalogue model it was trained as (one of "
-                        + String.join(", ", catalogue.names()) + ")"));
+        return catalogue.findByFileName(fileName).orElse(null);
     }
 
     private LocatedModel explicitFile(Path file, CatalogueEntry entry) {
         if (!Files.isRegularFile(file)) {
             throw new ModelNotFoundException("model file " + file.toAbsolutePath() + " (model.path) "
-                    + (Files.exists(file) ? "is not a regular file" : "does not exist")
-                    + ". Fix model.path, or unset it to look up '" + entry.name() + "' in the model dir and mirror.");
+                    + (Files.exists(file) ? "is not a regular file" : "does not exist") + ". Fix model.path"
+                    + (entry == null ? "." : ", or unset it to look up '" + entry.name() + "' in the model dir and mirror."));
         }
         if (!Files.isReadable(file)) {
             throw new ModelNotFoundException("model file " + file.toAbsolutePath() + " (model.path) is not readable");
         }
         // Only the catalogue's own file has a known checksum; anything else (a fine-tuned export of
         // the same architecture) is taken as given.
-        if (file.getFileName().toString().equals(entry.fileName())) {
+        if (entry != null && file.getFileName().toString().equals(entry.fileName())) {
             return verified(file, entry, "model.path " + file);
         }
         return new LocatedModel(file, entry, "model.path " + file, false);
     }
 
     private LocatedModel verified(Path file, CatalogueEntry entry, String source) {
+        if (!entry.pinned()) {
+            return new LocatedModel(file, entry, source, false);
+        }
         String actual = sha256(file);
         if (!actual.equalsIgnoreCase(entry.sha256())) {
             throw new ModelChecksumException(file.toAbsolutePath().toString(), entry.sha256(), actual,
@@ -148,7 +150,7 @@ public final class ModelLocator {
         try {
             downloader.download(entry.downloadUrl(), partial);
             String actual = sha256(partial);
-            if (!actual.equalsIgnoreCase(entry.sha256())) {
+            if (entry.pinned() && !actual.equalsIgnoreCase(entry.sha256())) {
                 throw new ModelChecksumException(entry.downloadUrl().toString(), entry.sha256(), actual,
                         "the download was discarded; the published file differs from the verified one, so put a"
                                 + " verified copy into " + modelDir + " or point " + MIRROR_ENV + " at a mirror");
@@ -187,7 +189,7 @@ public final class ModelLocator {
         if (entry.downloadUrl() != null) {
             message.append(" (from ").append(entry.downloadUrl()).append(')');
         }
-        message.append("; its sha256 must be ").append(entry.sha256()).append('.');
+        message.append(entry.pinned() ? "; its sha256 must be " + entry.sha256() + "." : ".");
         return message.toString();
     }
 

@@ -16,7 +16,9 @@ import java.util.List;
 
 /**
  * A detector handle over a shared ONNX model: its own predictor and buffers, one model call per
- * batch (the whole batch goes into one float array and one tensor).
+ * batch (the whole batch goes into one float array and one tensor). A model whose batch axis is
+ * fixed (official DAMO-YOLO exports fix it at 1) gets the batch in slices of that size, the last
+ * one padded, and the outputs joined again, so callers see no difference.
  */
 final class OnnxDetector implements Detector {
 
@@ -26,17 +28,19 @@ final class OnnxDetector implements Detector {
     private final ZooModel<NDList, NDList> model;
     private final Predictor<NDList, NDList> predictor;
     private final DetectionPipeline pipeline;
+    private final int fixedBatch;
     private float[] input = new float[0];
     private boolean closed;
 
     OnnxDetector(String name, List<String> classNames, SharedModels.Key modelKey, ZooModel<NDList, NDList> model,
-            DetectionPipeline pipeline) {
+            DetectionPipeline pipeline, int fixedBatch) {
         this.name = name;
         this.classNames = List.copyOf(classNames);
         this.modelKey = modelKey;
         this.model = model;
         this.predictor = model.newPredictor();
         this.pipeline = pipeline;
+        this.fixedBatch = fixedBatch;
     }
 
     @Override
@@ -72,7 +76,7 @@ final class OnnxDetector implements Detector {
         }
 
         long inferenceStart = System.nanoTime();
-        List<OutputTensor> outputs = run(batch, recipe);
+        List<OutputTensor> outputs = fixedBatch > 0 ? runInSlices(batch, recipe) : run(input, batch, recipe);
         long inferenceNanos = System.nanoTime() - inferenceStart;
 
         List<DetectionResult> results = new ArrayList<>(batch);
@@ -86,9 +90,36 @@ final class OnnxDetector implements Detector {
         return results;
     }
 
-    private List<OutputTensor> run(int batch, InputRecipe recipe) {
+    /** Runs {@code batch} images through a model fixed at {@link #fixedBatch} images per call. */
+    private List<OutputTensor> runInSlices(int batch, InputRecipe recipe) {
+        int perImage = recipe.valuesPerImage();
+        float[] slice = new float[fixedBatch * perImage];
+        List<List<OutputTensor>> parts = new ArrayList<>();
+        for (int first = 0; first < batch; first += fixedBatch) {
+            int images = Math.min(fixedBatch, batch - first);
+            java.util.Arrays.fill(slice, images * perImage, slice.length, 0f);
+            System.arraycopy(input, first * perImage, slice, 0, images * perImage);
+            parts.add(run(slice, fixedBatch, recipe));
+        }
+        List<OutputTensor> joined = new ArrayList<>();
+        for (int o = 0; o < parts.get(0).size(); o++) {
+            OutputTensor head = parts.get(0).get(o);
+            int perItem = head.valuesPerImage();
+            float[] data = new float[batch * perItem];
+            for (int p = 0; p < parts.size(); p++) {
+                int images = Math.min(fixedBatch, batch - p * fixedBatch);
+                System.arraycopy(parts.get(p).get(o).data(), 0, data, p * fixedBatch * perItem, images * perItem);
+            }
+            long[] shape = head.shape().clone();
+            shape[0] = batch;
+            joined.add(new OutputTensor(head.name(), shape, data));
+        }
+        return joined;
+    }
+
+    private List<OutputTensor> run(float[] values, int batch, InputRecipe recipe) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray tensor = manager.create(FloatBuffer.wrap(input),
+            NDArray tensor = manager.create(FloatBuffer.wrap(values, 0, batch * recipe.valuesPerImage()),
                     new Shape(batch, 3, recipe.height(), recipe.width()));
             NDList raw = predictor.predict(new NDList(tensor));
             List<OutputTensor> outputs = new ArrayList<>(raw.size());

@@ -7,6 +7,7 @@ import dev.vigil.models.processing.InputRecipe;
 import dev.vigil.models.processing.Normalization;
 import dev.vigil.models.processing.OutputDecoder;
 import dev.vigil.models.processing.Resizing;
+import java.util.List;
 
 /**
  * NanoDet-Plus (RangiLyu/nanodet) as exported by its {@code tools/export_onnx.py}: BGR frame
@@ -20,10 +21,11 @@ public final class NanoDetPlus extends ModelFamily {
     public static final NanoDetPlus INSTANCE = new NanoDetPlus();
 
     private static final int REG_MAX = 7;
+    private static final int DFL_COLUMNS = 4 * (REG_MAX + 1);
     private static final int[] STRIDES = {8, 16, 32, 64};
 
     private NanoDetPlus() {
-        super("nanodet-plus", new Thresholds(0.35f, 0.6f, 100));
+        super("nanodet-plus", "NanoDet-Plus", new Thresholds(0.35f, 0.6f, 100));
     }
 
     @Override
@@ -35,5 +37,16 @@ public final class NanoDetPlus extends ModelFamily {
     @Override
     public OutputDecoder outputDecoder(int width, int height, int classCount) {
         return new DflRowsDecoder(0, classCount, REG_MAX, FeatureGrid.of(width, height, 0f, STRIDES), width, height);
+    }
+
+    @Override
+    protected List<List<TensorShape>> outputLayouts(int width, int height, int classCount) {
+        return List.of(List.of(TensorShape.of(-1, denseRows(width, height, STRIDES), classCount + DFL_COLUMNS)));
+    }
+
+    @Override
+    public int classCount(List<TensorShape> outputs) {
+        long columns = singleRowsOutputColumns(outputs);
+        return columns > DFL_COLUMNS ? Math.toIntExact(columns - DFL_COLUMNS) : -1;
     }
 }

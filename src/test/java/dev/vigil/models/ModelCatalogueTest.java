@@ -10,9 +10,10 @@ class ModelCatalogueTest {
     private final ModelCatalogue catalogue = ModelCatalogue.standard();
 
     @Test
-    void knowsTheFourShippedModels() {
-        assertThat(catalogue.names())
-                .containsExactly("nanodet-plus-m-320", "nanodet-plus-m-416", "yolov6lite-s", "yolov6lite-l");
+    void knowsTheShippedModels() {
+        assertThat(catalogue.names()).containsExactly("nanodet-plus-m-320", "nanodet-plus-m-416", "yolov6lite-s",
+                "yolov6lite-l", "yolov6n", "yolov6s", "yolov6m", "yolov6l", "damoyolo-t", "damoyolo-s", "damoyolo-m",
+                "damoyolo-ns", "damoyolo-nm", "damoyolo-nl");
         CatalogueEntry entry = catalogue.require("nanodet-plus-m-416");
         assertThat(entry.familyId()).isEqualTo("nanodet-plus");
         assertThat(entry.inputWidth()).isEqualTo(416);

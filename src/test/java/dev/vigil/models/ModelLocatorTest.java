@@ -153,12 +153,29 @@ class ModelLocatorTest {
     }
 
     @Test
-    void bareUnknownFileNeedsAName() throws Exception {
+    void bareUnknownFileIsTakenWithoutEntryOrChecksum() throws Exception {
         Path file = write(temp.resolve("mystery.onnx"), MODEL_BYTES);
         ModelSettings settings = new ModelSettings(null, file.toString(), null, null, Float.NaN, Float.NaN, 0, 0);
-        assertThatThrownBy(() -> offlineLocator().locate(settings))
-                .isInstanceOf(UnknownModelException.class)
-                .hasMessageContaining("fake-320");
+        LocatedModel located = offlineLocator().locate(settings);
+        assertThat(located.entry()).isNull();
+        assertThat(located.checksumVerified()).isFalse();
+        assertThat(located.checksumNote()).isEqualTo("not a catalogue file: checksum not checked");
+    }
+
+    @Test
+    void entryWithoutPinnedChecksumAcceptsAnyFileOfItsNameAndSaysSo() throws Exception {
+        catalogue = new ModelCatalogue(List.of(new CatalogueEntry("user-export", YoloV6.INSTANCE, 640, 640,
+                "export.onnx", "fakes", null, null, "upstream.pt", "GPL-3.0", List.of("thing"))));
+        write(temp.resolve("mirror/fakes/export.onnx"), "any bytes".getBytes(StandardCharsets.UTF_8));
+        LocatedModel located = offlineLocator().locate(ModelSettings.named("user-export")
+                .withModelDir(temp.resolve("models")).withMirrorDir(temp.resolve("mirror")));
+        assertThat(located.checksumVerified()).isFalse();
+        assertThat(located.checksumNote()).isEqualTo("checksum not pinned in the catalogue: not checked");
+        assertThatThrownBy(() -> offlineLocator().locate(ModelSettings.named("user-export")
+                .withModelDir(temp.resolve("models")).withMirrorDir(temp.resolve("nowhere"))))
+                .isInstanceOf(ModelNotFoundException.class)
+                .hasMessageContaining("upstream publishes no ONNX file")
+                .hasMessageNotContaining("sha256 must be");
     }
 
     @Test
