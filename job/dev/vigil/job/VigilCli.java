@@ -25,7 +25,12 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         version = "vigil 0.1.0",
         description = "Streaming video analytics on Apache Flink.",
-        subcommands = {VigilCli.Run.class, VigilCli.ConfigKeys.class, dev.vigil.job.bench.BenchCommand.class})
+        subcommands = {
+            VigilCli.Run.class,
+            VigilCli.ConfigKeys.class,
+            dev.vigil.job.bench.BenchCommand.class,
+            TrackEvalCommand.class
+        })
 public final class VigilCli implements Callable<Integer> {
 
     /** Exit code for a configuration, input or model problem found before the job started. */
