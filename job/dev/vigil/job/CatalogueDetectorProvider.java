@@ -19,7 +19,7 @@ final class CatalogueDetectorProvider implements DetectorProvider {
 
     @Override
     public Detector open(ComputeDevice device) {
-        return Detectors.open(settings);
+        return Detectors.open(settings, device.gpuIndex());
     }
 
     @Override

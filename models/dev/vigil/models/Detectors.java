@@ -12,6 +12,9 @@ import java.nio.file.Path;
  */
 public final class Detectors {
 
+    /** Device index meaning "run on the CPU". */
+    public static final int CPU = -1;
+
     private Detectors() {}
 
     /**
@@ -31,6 +34,11 @@ public final class Detectors {
      *     family ({@link ModelContractException})
      */
     public static Detector open(ModelSettings settings) {
+        return open(settings, CPU);
+    }
+
+    /** {@link #open(ModelSettings)} on a device: {@link #CPU}, or a GPU's index (CUDA execution provider). */
+    public static Detector open(ModelSettings settings, int gpuIndex) {
         ResolvedModel resolved = ResolvedModel.resolve(settings, new ModelLocator());
         ModelFamily family = resolved.family();
         Thresholds thresholds = family.defaults()
@@ -40,7 +48,7 @@ public final class Detectors {
         DetectionPipeline pipeline = new DetectionPipeline(family.inputRecipe(width, height),
                 family.outputDecoder(width, height, resolved.classNames().size()), thresholds, resolved.classNames());
         Path file = resolved.located().file().toAbsolutePath().normalize();
-        SharedModels.Key key = new SharedModels.Key(file, Math.max(0, settings.intraOpThreads()));
+        SharedModels.Key key = new SharedModels.Key(file, Math.max(0, settings.intraOpThreads()), Math.max(CPU, gpuIndex));
         var model = SharedModels.acquire(key);
         try {
             return new OnnxDetector(displayName(settings, resolved.located()), resolved.classNames(), key, model,
@@ -52,7 +60,7 @@ public final class Detectors {
     }
 
     /** Number of models loaded in this JVM (shared by all open handles). */
-    static int loadedModelCount() {
+    public static int loadedModelCount() {
         return SharedModels.loadedCount();
     }
 

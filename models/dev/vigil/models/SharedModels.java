@@ -18,8 +18,12 @@ import java.util.Map;
  */
 final class SharedModels {
 
-    /** What makes two loaded models interchangeable. */
-    record Key(Path file, int intraOpThreads) {}
+    /**
+     * What makes two loaded models interchangeable.
+     *
+     * @param gpuIndex the GPU the session runs on, or -1 for the CPU
+     */
+    record Key(Path file, int intraOpThreads, int gpuIndex) {}
 
     private static final class Loaded {
         final ZooModel<NDList, NDList> model;
@@ -72,6 +76,11 @@ final class SharedModels {
                 .optOption("interOpNumThreads", "1")
                 .optOption("executionMode", "SEQUENTIAL")
                 .optOption("optLevel", "ALL_OPT");
+        if (key.gpuIndex() >= 0) {
+            // DJL's ONNX Runtime engine adds the CUDA execution provider for a GPU device; it needs
+            // the onnxruntime_gpu build (mvn -Pgpu) and CUDA/cuDNN on the machine.
+            criteria.optDevice(ai.djl.Device.gpu(key.gpuIndex()));
+        }
         if (key.intraOpThreads() > 0) {
             criteria.optOption("intraOpNumThreads", Integer.toString(key.intraOpThreads()));
         }

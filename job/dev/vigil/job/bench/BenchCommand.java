@@ -216,7 +216,7 @@ public final class BenchCommand implements Callable<Integer> {
         int handlesBefore = MODEL_HANDLES.get();
         DetectorProvider provider = DetectorProvider.of("bench:" + settings, device -> {
             MODEL_HANDLES.incrementAndGet();
-            return Detectors.open(settings);
+            return Detectors.open(settings, device.gpuIndex());
         });
         DetectionSettings detection = new DetectionSettings(batching, policy,
                 DetectionSettings.defaultCapacity(batching), Duration.ofSeconds(120));
