@@ -57,6 +57,9 @@ public final class JobRunner {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Summary summary = Summary.of(done.get(), seconds, job.resultsFile(), job.rejectsFile());
+        if (job.tracksFile() != null) {
+            report.printf("  tracks: %s%n", job.tracksFile());
+        }
         summary.print(report);
         return summary;
     }

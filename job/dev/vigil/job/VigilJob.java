@@ -11,7 +11,11 @@ import dev.vigil.operators.detect.BatchingSettings;
 import dev.vigil.operators.detect.DetectionSettings;
 import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.operators.detect.FrameDetections;
+import dev.vigil.operators.track.TrackedFrame;
+import dev.vigil.operators.track.TrackerSettings;
 import dev.vigil.sinks.FrameDetectionsJson;
+import dev.vigil.sinks.MotTracksSink;
+import dev.vigil.sinks.TrackedFrameJson;
 import dev.vigil.sinks.JsonLinesSink;
 import dev.vigil.sinks.RejectJson;
 import dev.vigil.sources.file.FileVideoSource;
@@ -40,9 +44,11 @@ public final class VigilJob {
     private final String modelDescription;
     private final Path resultsFile;
     private final Path rejectsFile;
+    private final Path tracksFile;
+    private final Path motDir;
 
     private VigilJob(VigilConfig config, FileVideoSource source, ModelSettings model, DetectionSettings detection,
-            String modelDescription, Path resultsFile, Path rejectsFile) {
+            String modelDescription, Path resultsFile, Path rejectsFile, Path tracksFile, Path motDir) {
         this.config = config;
         this.source = source;
         this.model = model;
@@ -50,6 +56,8 @@ public final class VigilJob {
         this.modelDescription = modelDescription;
         this.resultsFile = resultsFile;
         this.rejectsFile = rejectsFile;
+        this.tracksFile = tracksFile;
+        this.motDir = motDir;
     }
 
     /**
@@ -76,10 +84,22 @@ public final class VigilJob {
         }
         Path rejects = Path.of(config.get(VigilOptions.OUTPUT_REJECTS_PATH)).toAbsolutePath();
         checkWritable(VigilOptions.OUTPUT_REJECTS_PATH.key(), rejects, problems);
+        Path tracks = null;
+        Path mot = null;
+        if (config.get(VigilOptions.TRACKING_ENABLED)) {
+            tracks = Path.of(config.get(VigilOptions.OUTPUT_TRACKS_PATH)).toAbsolutePath();
+            checkWritable(VigilOptions.OUTPUT_TRACKS_PATH.key(), tracks, problems);
+            if (config.isSet(VigilOptions.OUTPUT_MOT_DIR)) {
+                mot = Path.of(config.get(VigilOptions.OUTPUT_MOT_DIR)).toAbsolutePath();
+                if (Files.exists(mot) && !Files.isDirectory(mot)) {
+                    problems.add(VigilOptions.OUTPUT_MOT_DIR.key() + ": " + mot + " is a file; give a directory");
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(configSource, problems);
         }
-        return new VigilJob(config, source, model, detection, modelDescription, results, rejects);
+        return new VigilJob(config, source, model, detection, modelDescription, results, rejects, tracks, mot);
     }
 
     private static FileVideoSource buildSource(VigilConfig config, List<String> problems) {
@@ -168,13 +188,39 @@ public final class VigilJob {
         }
     }
 
+    static TrackerSettings trackerSettings(VigilConfig config) {
+        return TrackerSettings.builder()
+                .highScoreThreshold(config.get(VigilOptions.TRACKING_HIGH_THRESHOLD).floatValue())
+                .lowScoreThreshold(config.get(VigilOptions.TRACKING_LOW_THRESHOLD).floatValue())
+                .newTrackThreshold(config.get(VigilOptions.TRACKING_NEW_TRACK_THRESHOLD).floatValue())
+                .matchCostThreshold(1f - config.get(VigilOptions.TRACKING_MATCH_IOU).floatValue())
+                .trackBufferFrames(config.get(VigilOptions.TRACKING_BUFFER_FRAMES).intValue())
+                .minConfirmHits(config.get(VigilOptions.TRACKING_MIN_HITS).intValue())
+                .classAware(config.get(VigilOptions.TRACKING_CLASS_AWARE))
+                .reorderFrames(config.get(VigilOptions.TRACKING_REORDER_FRAMES).intValue())
+                .reorderWaitMillis(config.get(VigilOptions.TRACKING_REORDER_WAIT).toMillis())
+                .idleTimeoutMillis(config.get(VigilOptions.TRACKING_IDLE_TIMEOUT).toMillis())
+                .build();
+    }
+
     /** The dataflow with this job's source and sinks. */
     public VigilPipeline pipeline() {
         Sink<FrameDetections> results = resultsFile == null
                 ? JsonLinesSink.toStdout(new FrameDetectionsJson())
                 : JsonLinesSink.toFile(resultsFile, new FrameDetectionsJson());
         Sink<Reject> rejects = JsonLinesSink.toFile(rejectsFile, new RejectJson());
-        return new VigilPipeline(source, new CatalogueDetectorProvider(model), detection, results, rejects);
+        VigilPipeline pipeline = new VigilPipeline(source, new CatalogueDetectorProvider(model), detection, results, rejects);
+        if (tracksFile != null) {
+            List<Sink<TrackedFrame>> trackSinks = new ArrayList<>();
+            trackSinks.add(JsonLinesSink.toFile(tracksFile, new TrackedFrameJson()));
+            if (motDir != null) {
+                trackSinks.add(new MotTracksSink(motDir));
+            }
+            @SuppressWarnings("unchecked")
+            Sink<TrackedFrame>[] sinks = trackSinks.toArray(new Sink[0]);
+            pipeline.withTracking(trackerSettings(config), sinks);
+        }
+        return pipeline;
     }
 
     /** Applies the job-level settings (parallelism, checkpointing, strict typing) to {@code env}. */
@@ -208,5 +254,10 @@ public final class VigilJob {
 
     public Path rejectsFile() {
         return rejectsFile;
+    }
+
+    /** The tracks file, or {@code null} when tracking is off. */
+    public Path tracksFile() {
+        return tracksFile;
     }
 }

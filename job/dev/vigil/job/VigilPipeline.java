@@ -7,6 +7,10 @@ import dev.vigil.operators.detect.DetectorProvider;
 import dev.vigil.operators.detect.FrameDetections;
 import dev.vigil.operators.detect.ScreenFrames;
 import dev.vigil.operators.detect.TallyDetections;
+import dev.vigil.operators.track.LateFrameReject;
+import dev.vigil.operators.track.TrackObjects;
+import dev.vigil.operators.track.TrackedFrame;
+import dev.vigil.operators.track.TrackerSettings;
 import dev.vigil.sources.Frame;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -17,6 +21,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +38,8 @@ public final class VigilPipeline {
     private final DetectionSettings detection;
     private final Sink<FrameDetections> results;
     private final Sink<Reject> rejects;
+    private TrackerSettings tracking;
+    private final List<Sink<TrackedFrame>> trackSinks = new ArrayList<>();
 
     public VigilPipeline(
             Source<Frame, ?, ?> source,
@@ -44,6 +52,17 @@ public final class VigilPipeline {
         this.detection = Objects.requireNonNull(detection, "detection");
         this.results = Objects.requireNonNull(results, "results");
         this.rejects = Objects.requireNonNull(rejects, "rejects");
+    }
+
+    /**
+     * Adds per-camera tracking after detection: tracked frames go to {@code sinks}; frames the tracker
+     * cannot take (late or duplicate) become rejects.
+     */
+    @SafeVarargs
+    public final VigilPipeline withTracking(TrackerSettings settings, Sink<TrackedFrame>... sinks) {
+        this.tracking = Objects.requireNonNull(settings, "settings");
+        this.trackSinks.addAll(List.of(sinks));
+        return this;
     }
 
     /** Adds the dataflow to {@code env}; the caller configures and executes the environment. */
@@ -68,6 +87,21 @@ public final class VigilPipeline {
                 .name("tally")
                 .uid("tally");
         detections.sinkTo(results).name("results").uid("results");
-        screened.getSideOutput(ScreenFrames.REJECTS).sinkTo(rejects).name("rejects").uid("rejects");
+        DataStream<Reject> rejected = screened.getSideOutput(ScreenFrames.REJECTS);
+        if (tracking != null) {
+            SingleOutputStreamOperator<TrackedFrame> tracked = detections
+                    .keyBy(FrameDetections::cameraId)
+                    .process(new TrackObjects(tracking))
+                    .name("track")
+                    .uid("track");
+            for (int i = 0; i < trackSinks.size(); i++) {
+                tracked.sinkTo(trackSinks.get(i)).name("tracks-" + i).uid("tracks-" + i);
+            }
+            rejected = rejected.union(tracked.getSideOutput(TrackObjects.LATE_FRAMES)
+                    .map(new LateFrameReject())
+                    .name("late-frames")
+                    .uid("late-frames"));
+        }
+        rejected.sinkTo(rejects).name("rejects").uid("rejects");
     }
 }

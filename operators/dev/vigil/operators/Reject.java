@@ -30,6 +30,8 @@ public record Reject(
         /** The source could not read or decode the input. */
         DECODE,
         /** The frame reached the detector but could not be run through the model. */
-        DETECT
+        DETECT,
+        /** The frame's detections arrived after a later frame of the camera had been tracked. */
+        TRACK
     }
 }

@@ -1,5 +1,7 @@
 package dev.vigil.job.config;
 
+import dev.vigil.operators.track.TrackerSettings;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -78,6 +80,40 @@ public final class VigilOptions {
             "model.threads", ValueType.integer(0, 256), 0L,
             "ONNX Runtime threads per model call; 0 = the runtime's default (all cores).");
 
+    public static final ConfigOption<Boolean> TRACKING_ENABLED = ConfigOption.of(
+            "tracking.enabled", ValueType.bool(), true,
+            "Track objects per camera (ByteTrack-style) and write tracked frames to output.tracks-path.");
+    public static final ConfigOption<Double> TRACKING_HIGH_THRESHOLD = ConfigOption.of(
+            "tracking.high-threshold", ValueType.decimal(0, 1), Math.round(TrackerSettings.DEFAULTS.highScoreThreshold() * 1000) / 1000.0,
+            "Detections at or above this score are matched to tracks first.");
+    public static final ConfigOption<Double> TRACKING_LOW_THRESHOLD = ConfigOption.of(
+            "tracking.low-threshold", ValueType.decimal(0, 1), Math.round(TrackerSettings.DEFAULTS.lowScoreThreshold() * 1000) / 1000.0,
+            "Detections between this and the high threshold only extend tracks left unmatched (second stage).");
+    public static final ConfigOption<Double> TRACKING_NEW_TRACK_THRESHOLD = ConfigOption.of(
+            "tracking.new-track-threshold", ValueType.decimal(0, 1), Math.round(TrackerSettings.DEFAULTS.newTrackThreshold() * 1000) / 1000.0,
+            "An unmatched detection at or above this score starts a new track.");
+    public static final ConfigOption<Double> TRACKING_MATCH_IOU = ConfigOption.of(
+            "tracking.match-iou", ValueType.decimal(0, 1), Math.round((1 - TrackerSettings.DEFAULTS.matchCostThreshold()) * 1000) / 1000.0,
+            "Least overlap (IoU) between a track's predicted box and a detection for them to match.");
+    public static final ConfigOption<Long> TRACKING_BUFFER_FRAMES = ConfigOption.of(
+            "tracking.buffer-frames", ValueType.integer(0, 100_000), (long) TrackerSettings.DEFAULTS.trackBufferFrames(),
+            "Frames a lost track is kept (and predicted) before it is removed; bridges occlusions.");
+    public static final ConfigOption<Long> TRACKING_MIN_HITS = ConfigOption.of(
+            "tracking.min-hits", ValueType.integer(1, 1000), (long) TrackerSettings.DEFAULTS.minConfirmHits(),
+            "Matched frames before a new track is confirmed and reported.");
+    public static final ConfigOption<Boolean> TRACKING_CLASS_AWARE = ConfigOption.of(
+            "tracking.class-aware", ValueType.bool(), TrackerSettings.DEFAULTS.classAware(),
+            "Match detections only to tracks of the same class.");
+    public static final ConfigOption<Long> TRACKING_REORDER_FRAMES = ConfigOption.of(
+            "tracking.reorder-frames", ValueType.integer(0, 10_000), (long) TrackerSettings.DEFAULTS.reorderFrames(),
+            "Frames held to put a camera's out-of-order frames back in sequence before a gap counts as skipped.");
+    public static final ConfigOption<Duration> TRACKING_REORDER_WAIT = ConfigOption.of(
+            "tracking.reorder-wait", ValueType.duration(), Duration.ofMillis(TrackerSettings.DEFAULTS.reorderWaitMillis()),
+            "Longest a frame waits for a missing earlier frame of its camera.");
+    public static final ConfigOption<Duration> TRACKING_IDLE_TIMEOUT = ConfigOption.of(
+            "tracking.idle-timeout", ValueType.duration(), Duration.ofMillis(TrackerSettings.DEFAULTS.idleTimeoutMillis()),
+            "A camera silent this long has its tracking state cleared.");
+
     public static final ConfigOption<String> OUTPUT_TYPE = ConfigOption.of(
             "output.type", ValueType.oneOf("jsonl", "stdout"), "jsonl",
             "Where results go: a JSON Lines file, or standard output.");
@@ -86,6 +122,13 @@ public final class VigilOptions {
     public static final ConfigOption<String> OUTPUT_REJECTS_PATH = ConfigOption.of(
             "output.rejects-path", ValueType.string(), "out/rejects.jsonl",
             "JSON Lines file of frames that could not be processed, with the reason.");
+
+    public static final ConfigOption<String> OUTPUT_TRACKS_PATH = ConfigOption.of(
+            "output.tracks-path", ValueType.string(), "out/tracks.jsonl",
+            "JSON Lines file of tracked frames (when tracking is enabled).");
+    public static final ConfigOption<String> OUTPUT_MOT_DIR = ConfigOption.of(
+            "output.mot-dir", ValueType.string(), null,
+            "Directory for tracks in MOTChallenge format, one <camera>.txt per camera; not written when unset.");
 
     /** All options, in the order help lists them. */
     public static List<ConfigOption<?>> all() {
@@ -96,6 +139,9 @@ public final class VigilOptions {
                 DETECT_MAX_BATCH_SIZE, DETECT_MAX_WAIT, DETECT_SLOTS_PER_DEVICE, DETECT_CAPACITY, DETECT_TIMEOUT,
                 MODEL_NAME, MODEL_PATH, MODEL_DIR, MODEL_MIRROR, MODEL_SCORE_THRESHOLD, MODEL_IOU_THRESHOLD,
                 MODEL_MAX_DETECTIONS, MODEL_THREADS,
-                OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH);
+                TRACKING_ENABLED, TRACKING_HIGH_THRESHOLD, TRACKING_LOW_THRESHOLD, TRACKING_NEW_TRACK_THRESHOLD,
+                TRACKING_MATCH_IOU, TRACKING_BUFFER_FRAMES, TRACKING_MIN_HITS, TRACKING_CLASS_AWARE,
+                TRACKING_REORDER_FRAMES, TRACKING_REORDER_WAIT, TRACKING_IDLE_TIMEOUT,
+                OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR);
     }
 }

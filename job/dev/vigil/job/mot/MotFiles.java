@@ -1,5 +1,7 @@
 package dev.vigil.job.mot;
 
+import dev.vigil.sinks.MotTracksSink;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,8 +62,9 @@ public final class MotFiles {
         }
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (MotBox b : sorted) {
-                out.write(String.format(Locale.ROOT, "%d,%d,%.2f,%.2f,%.2f,%.2f,1,-1,-1,-1%n",
-                        b.frame(), b.id(), b.x(), b.y(), b.w(), b.h()));
+                out.write(MotTracksSink.line(b.frame(), b.id(), (float) b.x(), (float) b.y(), (float) b.w(),
+                        (float) b.h(), 1f));
+                out.newLine();
             }
         }
     }

@@ -1,0 +1,89 @@
+package dev.vigil.sinks;
+
+import dev.vigil.operators.track.TrackedFrame;
+import dev.vigil.operators.track.TrackedObject;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes tracks in MOTChallenge text format, one file per camera ({@code <dir>/<camera>.txt}), so a
+ * job's tracks can be scored with MOT tools: {@code frame, id, x, y, w, h, score, -1, -1, -1} with
+ * 1-based frame numbers ({@code sequence + 1}).
+ *
+ * <p><b>Delivery:</b> at-least-once; files are flushed at every checkpoint and started empty by a
+ * fresh job. After a restore, lines of frames after the checkpoint may appear twice: MOT tools
+ * that key on (frame, id) see the same row again.
+ */
+public final class MotTracksSink implements Sink<TrackedFrame> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String dir;
+
+    public MotTracksSink(Path dir) {
+        this.dir = dir.toAbsolutePath().toString();
+    }
+
+    /** One MOTChallenge row. */
+    public static String line(long frame, long id, float x, float y, float w, float h, float score) {
+        return String.format(Locale.ROOT, "%d,%d,%.2f,%.2f,%.2f,%.2f,%.4f,-1,-1,-1", frame, id, x, y, w, h, score);
+    }
+
+    @Override
+    @Deprecated
+    public SinkWriter<TrackedFrame> createWriter(InitContext context) throws IOException {
+        Path directory = Path.of(dir);
+        Files.createDirectories(directory);
+        boolean restored = context.getRestoredCheckpointId().isPresent();
+        return new SinkWriter<>() {
+            private final Map<String, BufferedWriter> files = new HashMap<>();
+
+            @Override
+            public void write(TrackedFrame frame, Context ctx) throws IOException {
+                BufferedWriter out = files.get(frame.cameraId());
+                if (out == null) {
+                    Path file = directory.resolve(safeName(frame.cameraId()) + ".txt");
+                    out = restored
+                            ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                                    java.nio.file.StandardOpenOption.APPEND)
+                            : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                    files.put(frame.cameraId(), out);
+                }
+                for (TrackedObject o : frame.objects()) {
+                    out.write(line(frame.sequence() + 1, o.trackId(), o.x1(), o.y1(), o.x2() - o.x1(), o.y2() - o.y1(),
+                            o.score()));
+                    out.newLine();
+                }
+            }
+
+            @Override
+            public void flush(boolean endOfInput) throws IOException {
+                for (BufferedWriter out : files.values()) {
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                for (BufferedWriter out : files.values()) {
+                    out.close();
+                }
+            }
+        };
+    }
+
+    /** Camera ids become file names: keep them to characters every file system accepts. */
+    static String safeName(String cameraId) {
+        return cameraId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
