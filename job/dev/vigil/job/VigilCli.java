@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         version = "vigil 0.1.0",
         description = "Streaming video analytics on Apache Flink.",
-        subcommands = {VigilCli.Run.class, VigilCli.ConfigKeys.class})
+        subcommands = {VigilCli.Run.class, VigilCli.ConfigKeys.class, EvaluateCommand.class})
 public final class VigilCli implements Callable<Integer> {
 
     /** Exit code for a configuration, input or model problem found before the job started. */

@@ -58,7 +58,9 @@ public final class DatasetDetection {
                     pixels.add(ImageFiles.readBgr(imageDir.resolve(image.fileName())));
                     read.add(image);
                 } catch (UncheckedIOException e) {
-                    problems.add("image " + image.id() + ": " + e.getMessage());
+                    // a missing file's exception wraps a plain IOException: say its message, not its class
+                    boolean wrapped = e.getCause() != null && e.getMessage().equals(e.getCause().toString());
+                    problems.add("image " + image.id() + ": " + (wrapped ? e.getCause().getMessage() : e.getMessage()));
                 }
             }
             List<DetectionResult> results = pixels.isEmpty() ? List.of() : detector.detect(pixels);
