@@ -144,7 +144,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Detector detector = Detectors.open(settings)) {
             CategoryMapping mapping = CategoryMapping.byName(detector.classNames(), dataset.categories());
             out.printf(Locale.ROOT, "Evaluating %s on %d images of %s%n", detector.modelName(), selected.size(),
-                    annotationFile);
+                    annotationFile.toAbsolutePath().normalize());
             out.printf(Locale.ROOT, "  score >= %s, NMS IoU %s, at most %d detections per image, batch %d%n",
                     scoreThreshold, nmsDescription(), maxDetections, batch);
 
