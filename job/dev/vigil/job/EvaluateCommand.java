@@ -37,9 +37,9 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Measures a model's accuracy on a COCO-format dataset: runs it over every image, prints COCO "
-                    + "mAP@[.5:.95], AP50, AP75, AP by object size, AR and AP per category, and writes "
-                    + "the detections as a COCO results JSON.",
+            "Measures a model's COCO accuracy (mAP) on a COCO-format dataset.",
+            "Runs the model over every image, prints COCO mAP@[.5:.95], AP50, AP75, AP by object size, AR "
+                    + "and AP per category, and writes the detections as a COCO results JSON.",
             "Without --images/--annotations it uses coco128 from the data directory "
                     + "(VIGIL_DATA_DIR or -Dvigil.data.dir): coco/coco128/images/train2017 and "
                     + "coco/coco128/annotations/instances_train2017.json.",
