@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
         subcommands = {
             VigilCli.Run.class,
             VigilCli.ConfigKeys.class,
-            dev.vigil.job.bench.BenchCommand.class,
-            TrackEvalCommand.class
+            EvaluateCommand.class,
+            TrackEvalCommand.class,
+            dev.vigil.job.bench.BenchCommand.class
         })
 public final class VigilCli implements Callable<Integer> {
 

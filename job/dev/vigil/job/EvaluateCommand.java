@@ -1,0 +1,225 @@
+package dev.vigil.job;
+
+import dev.vigil.models.CatalogueEntry;
+import dev.vigil.models.Detector;
+import dev.vigil.models.Detectors;
+import dev.vigil.models.ModelCatalogue;
+import dev.vigil.models.ModelException;
+import dev.vigil.models.ModelSettings;
+import dev.vigil.models.eval.CategoryMapping;
+import dev.vigil.models.eval.CocoDataset;
+import dev.vigil.models.eval.CocoEvaluator;
+import dev.vigil.models.eval.CocoFormatException;
+import dev.vigil.models.eval.CocoImage;
+import dev.vigil.models.eval.CocoMetrics;
+import dev.vigil.models.eval.CocoResults;
+import dev.vigil.models.eval.DatasetDetection;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code vigil evaluate}: runs a detector over a COCO-format dataset and scores it with Vigil's own
+ * implementation of the COCO box metric (faithful to pycocotools' COCOeval).
+ */
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measures a model's COCO accuracy (mAP) on a COCO-format dataset.",
+            "Runs the model over every image, prints COCO mAP@[.5:.95], AP50, AP75, AP by object size, AR "
+                    + "and AP per category, and writes the detections as a COCO results JSON.",
+            "Without --images/--annotations it uses coco128 from the data directory "
+                    + "(VIGIL_DATA_DIR or -Dvigil.data.dir): coco/coco128/images/train2017 and "
+                    + "coco/coco128/annotations/instances_train2017.json.",
+            "Model classes are matched to the dataset's categories by name."
+        })
+final class EvaluateCommand implements Callable<Integer> {
+
+    static final String COCO128_IMAGES = "coco/coco128/images/train2017";
+    static final String COCO128_ANNOTATIONS = "coco/coco128/annotations/instances_train2017.json";
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
+
+    @Option(names = {"-m", "--model"}, paramLabel = "NAME",
+            description = "Catalogue model name (nanodet-plus-m-320, nanodet-plus-m-416, yolov6lite-s, yolov6lite-l).")
+    String model;
+
+    @Option(names = "--model-path", paramLabel = "FILE",
+            description = "Explicit model file (its family is taken from --model, else from the catalogue's file name).")
+    String modelPath;
+
+    @Option(names = "--images", paramLabel = "DIR", description = "Folder of the images named in the annotations' "
+            + "file_name fields. Default: <data dir>/" + COCO128_IMAGES)
+    Path images;
+
+    @Option(names = "--annotations", paramLabel = "FILE", description = "COCO instances JSON (ground truth). "
+            + "Default: <data dir>/" + COCO128_ANNOTATIONS)
+    Path annotations;
+
+    @Option(names = "--results", paramLabel = "FILE", defaultValue = "out/coco-results.json",
+            description = "Where to write the detections as COCO results JSON. Default: ${DEFAULT-VALUE}")
+    Path results;
+
+    @Option(names = "--score-threshold", defaultValue = "0.001",
+            description = "Lowest score kept. COCO evaluation wants nearly everything: default ${DEFAULT-VALUE}.")
+    float scoreThreshold;
+
+    @Option(names = "--iou-threshold", description = "NMS IoU threshold. Default: the model family's "
+            + "(NanoDet-Plus 0.6, YOLOv6 0.45).")
+    Float iouThreshold;
+
+    @Option(names = "--max-detections", defaultValue = "100",
+            description = "Most detections kept per image (COCO scores at most 100). Default: ${DEFAULT-VALUE}")
+    int maxDetections;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+            description = "Evaluate only the first N images (by image id); 0 = all.")
+    int limit;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "8",
+            description = "Images per model call. Default: ${DEFAULT-VALUE}")
+    int batch;
+
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        // ONNX Runtime (1.29) parses the process command line when it starts, recursively: with a
+        // long one (java -cp and a full class path) that overflows a default 1 MB thread stack and
+        // kills the JVM. The job's task threads are not the main thread; here, give the work a
+        // thread with room to spare.
+        int[] exit = {VigilCli.EXIT_JOB_FAILED};
+        Thread worker = new Thread(null, () -> exit[0] = evaluate(), "vigil-evaluate", 64L << 20);
+        worker.start();
+        worker.join();
+        return exit[0];
+    }
+
+    private int evaluate() {
+        if (model == null && modelPath == null) {
+            return problem("say which model to evaluate: --model NAME (one of "
+                    + String.join(", ", ModelCatalogue.standard().names()) + ") and/or --model-path FILE");
+        }
+        if (batch <= 0 || limit < 0 || maxDetections <= 0) {
+            return problem("--batch and --max-detections must be positive and --limit at least 0");
+        }
+        Optional<Path> dataDir = dataDir();
+        Path imageDir = images != null ? images : dataDir.map(d -> d.resolve(COCO128_IMAGES)).orElse(null);
+        Path annotationFile = annotations != null ? annotations
+                : dataDir.map(d -> d.resolve(COCO128_ANNOTATIONS)).orElse(null);
+        if (imageDir == null || annotationFile == null) {
+            return problem("give --images DIR and --annotations FILE, or set VIGIL_DATA_DIR to a data directory "
+                    + "holding " + COCO128_IMAGES + " and " + COCO128_ANNOTATIONS);
+        }
+        if (!Files.isDirectory(imageDir)) {
+            return problem("images directory " + imageDir.toAbsolutePath() + " does not exist"
+                    + (images == null ? " (the default under the data directory; give --images DIR)" : ""));
+        }
+        CocoDataset dataset;
+        try {
+            dataset = CocoDataset.read(annotationFile);
+        } catch (CocoFormatException e) {
+            return problem(e.getMessage());
+        }
+        List<CocoImage> selected = dataset.images().stream().sorted(Comparator.comparingLong(CocoImage::id))
+                .limit(limit == 0 ? Long.MAX_VALUE : limit).toList();
+        if (selected.isEmpty()) {
+            return problem("the annotations list no images");
+        }
+
+        ModelSettings settings = new ModelSettings(model, modelPath, null, null, scoreThreshold,
+                iouThreshold == null ? Float.NaN : iouThreshold, maxDetections, 0);
+        try (Detector detector = Detectors.open(settings)) {
+            CategoryMapping mapping = CategoryMapping.byName(detector.classNames(), dataset.categories());
+            out.printf(Locale.ROOT, "Evaluating %s on %d images of %s%n", detector.modelName(), selected.size(),
+                    annotationFile.toAbsolutePath().normalize());
+            out.printf(Locale.ROOT, "  score >= %s, NMS IoU %s, at most %d detections per image, batch %d%n",
+                    scoreThreshold, nmsDescription(), maxDetections, batch);
+
+            long[] lastReport = {System.nanoTime()};
+            DatasetDetection.Outcome outcome = DatasetDetection.run(detector, mapping, selected, imageDir, batch,
+                    (done, total, elapsed) -> {
+                        long now = System.nanoTime();
+                        if (now - lastReport[0] >= PROGRESS_EVERY_NANOS || done == total) {
+                            lastReport[0] = now;
+                            out.printf(Locale.ROOT, "images %d / %d (%d%%)  %.1f images/s%n", done, total,
+                                    100L * done / total, done / (elapsed / 1e9));
+                        }
+                    });
+            if (!outcome.problems().isEmpty()) {
+                err.printf("%d image(s) could not be read and are left out of the evaluation:%n",
+                        outcome.problems().size());
+                outcome.problems().stream().limit(10).forEach(p -> err.println("  " + p));
+                if (outcome.problems().size() > 10) {
+                    err.println("  …");
+                }
+            }
+            if (outcome.evaluated().isEmpty()) {
+                err.println("No image could be read from " + imageDir.toAbsolutePath() + "; nothing to evaluate.");
+                return VigilCli.EXIT_JOB_FAILED;
+            }
+            CocoResults.write(results, outcome.detections());
+            CocoMetrics metrics = CocoEvaluator.evaluate(
+                    dataset.restrictedTo(outcome.evaluated().stream().map(CocoImage::id).toList()),
+                    outcome.detections());
+
+            out.println();
+            out.print(metrics.perCategoryTable());
+            out.println();
+            out.print(metrics.summary());
+            out.println();
+            out.printf(Locale.ROOT, "%s: mAP@[.5:.95] %.3f  AP50 %.3f  AP75 %.3f  AR@100 %.3f%n",
+                    detector.modelName(), metrics.ap(), metrics.ap50(), metrics.ap75(), metrics.ar100());
+            out.printf(Locale.ROOT, "%d images (%d missing or unreadable), %d detections, %.1f s (%.1f images/s)%n",
+                    outcome.evaluated().size(), outcome.problems().size(), outcome.detections().size(),
+                    outcome.elapsedNanos() / 1e9, outcome.imagesPerSecond());
+            out.println("Results (COCO JSON): " + results);
+            return 0;
+        } catch (ModelException | IllegalArgumentException e) {
+            return problem(e.getMessage());
+        } catch (UncheckedIOException e) {
+            err.println("Evaluation failed: " + e.getMessage());
+            return VigilCli.EXIT_JOB_FAILED;
+        } catch (RuntimeException e) {
+            err.println("Evaluation failed: " + e);
+            e.printStackTrace(err);
+            return VigilCli.EXIT_JOB_FAILED;
+        }
+    }
+
+    private String nmsDescription() {
+        if (iouThreshold != null) {
+            return String.valueOf(iouThreshold);
+        }
+        ModelCatalogue catalogue = ModelCatalogue.standard();
+        Optional<CatalogueEntry> entry = model != null ? catalogue.find(model)
+                : catalogue.findByFileName(Path.of(modelPath).getFileName().toString());
+        return entry.map(e -> e.family().defaults().iou() + " (" + e.familyId() + " default)")
+                .orElse("family default");
+    }
+
+    private int problem(String message) {
+        err.println("Cannot evaluate: " + message);
+        return VigilCli.EXIT_CONFIG;
+    }
+
+    private static Optional<Path> dataDir() {
+        String value = System.getProperty("vigil.data.dir");
+        if (value == null || value.isBlank()) {
+            value = System.getenv("VIGIL_DATA_DIR");
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
+    }
+}
