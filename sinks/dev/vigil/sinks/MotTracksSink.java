@@ -34,9 +34,10 @@ public final class MotTracksSink implements Sink<TrackedFrame> {
         this.dir = dir.toAbsolutePath().toString();
     }
 
-    /** One MOTChallenge row. */
+    /** One MOTChallenge row; the score without trailing zeros (a score of 1 is written {@code 1}). */
     public static String line(long frame, long id, float x, float y, float w, float h, float score) {
-        return String.format(Locale.ROOT, "%d,%d,%.2f,%.2f,%.2f,%.2f,%.4f,-1,-1,-1", frame, id, x, y, w, h, score);
+        String conf = String.format(Locale.ROOT, "%.4f", score).replaceAll("\\.?0+$", "");
+        return String.format(Locale.ROOT, "%d,%d,%.2f,%.2f,%.2f,%.2f,%s,-1,-1,-1", frame, id, x, y, w, h, conf);
     }
 
     @Override

@@ -51,7 +51,9 @@ class VigilCliIT {
     private int run(String... extra) {
         List<String> args = new ArrayList<>(List.of("run", "--config", "conf/demo.yaml",
                 "--output", dir.resolve("detections.jsonl").toString(),
-                "--set", "output.rejects-path=" + dir.resolve("rejects.jsonl")));
+                "--set", "output.rejects-path=" + dir.resolve("rejects.jsonl"),
+                "--set", "output.tracks-path=" + dir.resolve("tracks.jsonl"),
+                "--set", "output.mot-dir=" + dir.resolve("mot")));
         args.addAll(Arrays.asList(extra));
         return VigilCli.execute(args.toArray(new String[0]));
     }
@@ -79,6 +81,14 @@ class VigilCliIT {
         long withCars = lines.stream().filter(l -> l.contains("\"label\":\"car\"")).count();
         assertThat(withCars).isGreaterThan(30);
         assertThat(Files.readAllLines(dir.resolve("rejects.jsonl"))).isEmpty();
+        List<String> tracks = Files.readAllLines(dir.resolve("tracks.jsonl"));
+        assertThat(tracks).hasSize(40);
+        JsonNode lastTracked = mapper.readTree(tracks.get(39));
+        assertThat(lastTracked.get("camera_id").asText()).isEqualTo("street");
+        assertThat(lastTracked.get("objects").size()).isPositive();
+        assertThat(Files.readAllLines(dir.resolve("mot/street.txt")))
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.split(",")).hasSize(10));
         assertThat(stdout())
                 .contains("frames to process: 40")
                 .contains("frames: 40 processed")
