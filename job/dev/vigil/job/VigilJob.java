@@ -89,6 +89,11 @@ public final class VigilJob {
         if (config.get(VigilOptions.TRACKING_ENABLED)) {
             tracks = Path.of(config.get(VigilOptions.OUTPUT_TRACKS_PATH)).toAbsolutePath();
             checkWritable(VigilOptions.OUTPUT_TRACKS_PATH.key(), tracks, problems);
+            try {
+                trackerSettings(config);
+            } catch (IllegalArgumentException e) {
+                problems.add("tracking: " + e.getMessage());
+            }
             if (config.isSet(VigilOptions.OUTPUT_MOT_DIR)) {
                 mot = Path.of(config.get(VigilOptions.OUTPUT_MOT_DIR)).toAbsolutePath();
                 if (Files.exists(mot) && !Files.isDirectory(mot)) {
@@ -189,7 +194,7 @@ public final class VigilJob {
     }
 
     static TrackerSettings trackerSettings(VigilConfig config) {
-        return TrackerSettings.builder()
+        return TrackerSettings.FOR_VIGIL_DETECTORS.toBuilder()
                 .highScoreThreshold(config.get(VigilOptions.TRACKING_HIGH_THRESHOLD).floatValue())
                 .lowScoreThreshold(config.get(VigilOptions.TRACKING_LOW_THRESHOLD).floatValue())
                 .newTrackThreshold(config.get(VigilOptions.TRACKING_NEW_TRACK_THRESHOLD).floatValue())

@@ -84,34 +84,34 @@ public final class VigilOptions {
             "tracking.enabled", ValueType.bool(), true,
             "Track objects per camera (ByteTrack-style) and write tracked frames to output.tracks-path.");
     public static final ConfigOption<Double> TRACKING_HIGH_THRESHOLD = ConfigOption.of(
-            "tracking.high-threshold", ValueType.decimal(0, 1), Math.round(TrackerSettings.DEFAULTS.highScoreThreshold() * 1000) / 1000.0,
+            "tracking.high-threshold", ValueType.decimal(0, 1), Math.round(TrackerSettings.FOR_VIGIL_DETECTORS.highScoreThreshold() * 1000) / 1000.0,
             "Detections at or above this score are matched to tracks first.");
     public static final ConfigOption<Double> TRACKING_LOW_THRESHOLD = ConfigOption.of(
-            "tracking.low-threshold", ValueType.decimal(0, 1), Math.round(TrackerSettings.DEFAULTS.lowScoreThreshold() * 1000) / 1000.0,
+            "tracking.low-threshold", ValueType.decimal(0, 1), Math.round(TrackerSettings.FOR_VIGIL_DETECTORS.lowScoreThreshold() * 1000) / 1000.0,
             "Detections between this and the high threshold only extend tracks left unmatched (second stage).");
     public static final ConfigOption<Double> TRACKING_NEW_TRACK_THRESHOLD = ConfigOption.of(
-            "tracking.new-track-threshold", ValueType.decimal(0, 1), Math.round(TrackerSettings.DEFAULTS.newTrackThreshold() * 1000) / 1000.0,
+            "tracking.new-track-threshold", ValueType.decimal(0, 1), Math.round(TrackerSettings.FOR_VIGIL_DETECTORS.newTrackThreshold() * 1000) / 1000.0,
             "An unmatched detection at or above this score starts a new track.");
     public static final ConfigOption<Double> TRACKING_MATCH_IOU = ConfigOption.of(
-            "tracking.match-iou", ValueType.decimal(0, 1), Math.round((1 - TrackerSettings.DEFAULTS.matchCostThreshold()) * 1000) / 1000.0,
+            "tracking.match-iou", ValueType.decimal(0, 1), Math.round((1 - TrackerSettings.FOR_VIGIL_DETECTORS.matchCostThreshold()) * 1000) / 1000.0,
             "Least overlap (IoU) between a track's predicted box and a detection for them to match.");
     public static final ConfigOption<Long> TRACKING_BUFFER_FRAMES = ConfigOption.of(
-            "tracking.buffer-frames", ValueType.integer(0, 100_000), (long) TrackerSettings.DEFAULTS.trackBufferFrames(),
+            "tracking.buffer-frames", ValueType.integer(0, 100_000), (long) TrackerSettings.FOR_VIGIL_DETECTORS.trackBufferFrames(),
             "Frames a lost track is kept (and predicted) before it is removed; bridges occlusions.");
     public static final ConfigOption<Long> TRACKING_MIN_HITS = ConfigOption.of(
-            "tracking.min-hits", ValueType.integer(1, 1000), (long) TrackerSettings.DEFAULTS.minConfirmHits(),
+            "tracking.min-hits", ValueType.integer(1, 1000), (long) TrackerSettings.FOR_VIGIL_DETECTORS.minConfirmHits(),
             "Matched frames before a new track is confirmed and reported.");
     public static final ConfigOption<Boolean> TRACKING_CLASS_AWARE = ConfigOption.of(
-            "tracking.class-aware", ValueType.bool(), TrackerSettings.DEFAULTS.classAware(),
+            "tracking.class-aware", ValueType.bool(), TrackerSettings.FOR_VIGIL_DETECTORS.classAware(),
             "Match detections only to tracks of the same class.");
     public static final ConfigOption<Long> TRACKING_REORDER_FRAMES = ConfigOption.of(
-            "tracking.reorder-frames", ValueType.integer(0, 10_000), (long) TrackerSettings.DEFAULTS.reorderFrames(),
+            "tracking.reorder-frames", ValueType.integer(0, 10_000), (long) TrackerSettings.FOR_VIGIL_DETECTORS.reorderFrames(),
             "Frames held to put a camera's out-of-order frames back in sequence before a gap counts as skipped.");
     public static final ConfigOption<Duration> TRACKING_REORDER_WAIT = ConfigOption.of(
-            "tracking.reorder-wait", ValueType.duration(), Duration.ofMillis(TrackerSettings.DEFAULTS.reorderWaitMillis()),
+            "tracking.reorder-wait", ValueType.duration(), Duration.ofMillis(TrackerSettings.FOR_VIGIL_DETECTORS.reorderWaitMillis()),
             "Longest a frame waits for a missing earlier frame of its camera.");
     public static final ConfigOption<Duration> TRACKING_IDLE_TIMEOUT = ConfigOption.of(
-            "tracking.idle-timeout", ValueType.duration(), Duration.ofMillis(TrackerSettings.DEFAULTS.idleTimeoutMillis()),
+            "tracking.idle-timeout", ValueType.duration(), Duration.ofMillis(TrackerSettings.FOR_VIGIL_DETECTORS.idleTimeoutMillis()),
             "A camera silent this long has its tracking state cleared.");
 
     public static final ConfigOption<String> OUTPUT_TYPE = ConfigOption.of(

@@ -75,6 +75,17 @@ public record TrackerSettings(
     public static final TrackerSettings DEFAULTS = new TrackerSettings(
             0.5f, 0.1f, 0.6f, 0.8f, 0.5f, 0.7f, true, 30, 2, true, 0.85f, false, false, 8, 500, 300_000);
 
+    /**
+     * {@link #DEFAULTS} with score thresholds for Vigil's own detectors, which report detections from
+     * their score threshold (0.35 by default) and score real objects lower than the detectors
+     * ByteTrack's defaults were set for: tracks start from, and first match, detections of 0.4 and
+     * up; detections between the detector's threshold and 0.4 only extend existing tracks.
+     */
+    public static final TrackerSettings FOR_VIGIL_DETECTORS = DEFAULTS.toBuilder()
+            .highScoreThreshold(0.4f)
+            .newTrackThreshold(0.4f)
+            .build();
+
     public TrackerSettings {
         if (!(lowScoreThreshold >= 0 && lowScoreThreshold <= highScoreThreshold)) {
             throw new IllegalArgumentException("need 0 <= lowScoreThreshold <= highScoreThreshold, got "

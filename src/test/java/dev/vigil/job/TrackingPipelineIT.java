@@ -57,7 +57,7 @@ class TrackingPipelineIT {
         CollectingSink<Reject> rejects = new CollectingSink<>();
         new VigilPipeline(source, DetectorProvider.of("tracking-it", device -> Detectors.open(model)),
                         DetectionSettings.defaults(), new CollectingSink<FrameDetections>(), rejects)
-                .withTracking(TrackerSettings.DEFAULTS, tracks)
+                .withTracking(TrackerSettings.FOR_VIGIL_DETECTORS, tracks)
                 .addTo(env);
 
         env.execute("tracking-it");

@@ -141,9 +141,18 @@ class VigilCliIT {
     }
 
     @Test
+    void trackingThresholdsThatContradictEachOtherAreRefused() {
+        int exit = run("--set", "tracking.low-threshold=0.9");
+
+        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(stderr()).contains("tracking: need 0 <= lowScoreThreshold <= highScoreThreshold, got 0.9 and 0.4");
+    }
+
+    @Test
     void helpListsTheCommands() {
         assertThat(VigilCli.execute("--help")).isZero();
-        assertThat(stdout()).contains("run").contains("config-keys");
+        assertThat(stdout()).contains("run").contains("config-keys").contains("evaluate").contains("track-eval")
+                .contains("bench");
         assertThat(VigilCli.execute("run", "--help")).isZero();
         assertThat(stdout()).contains("--config").contains("--input").contains("--model");
     }
