@@ -70,7 +70,8 @@ class AsyncDetectTest {
     @Test
     void framesOfTwoCamerasAreBatchedTogetherAndComeOutInInputOrder() throws Exception {
         FakeDetector detector = new FakeDetector();
-        harness("order", detector, new BatchingSettings(3, Duration.ofMillis(5), 1), 10_000, 10);
+        // A max-wait far above the time to submit 5 frames: only the last 2 ever wait for it.
+        harness("order", detector, new BatchingSettings(3, Duration.ofMillis(300), 1), 10_000, 10);
 
         synchronized (harness.getCheckpointLock()) {
             harness.processElement(new StreamRecord<>(frame("a", 0, 1), 0));
@@ -110,7 +111,8 @@ class AsyncDetectTest {
                 }
             }
         };
-        harness("reorder", detector, new BatchingSettings(2, Duration.ofMillis(5), 2), 10_000, 10);
+        // Only full batches run (max-wait is never reached): [0, 1] and [2, 3], at once on two slots.
+        harness("reorder", detector, new BatchingSettings(2, Duration.ofSeconds(30), 2), 10_000, 10);
 
         synchronized (harness.getCheckpointLock()) {
             for (int i = 0; i < 4; i++) {
@@ -136,7 +138,8 @@ class AsyncDetectTest {
                 return super.detect(images);
             }
         };
-        BatchingSettings batching = new BatchingSettings(2, Duration.ofMillis(1), 1);
+        // Frames 0 and 1 form a full batch at once; the lone third frame is flushed after 1 s.
+        BatchingSettings batching = new BatchingSettings(2, Duration.ofSeconds(1), 1);
         harness("capacity", detector, batching, 10_000, 2);
         // The same batcher the operator uses, to look into its queue.
         DetectorProvider sameModel = DetectorProvider.of("capacity", device -> DETECTORS.get("capacity"));
