@@ -10,6 +10,7 @@ import dev.vigil.operators.detect.BatchingSettings;
 import dev.vigil.operators.detect.DetectionSettings;
 import dev.vigil.operators.detect.DetectorProvider;
 import dev.vigil.operators.detect.FramePolicy;
+import dev.vigil.operators.track.TrackerSettings;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.file.FileVideoSource;
 import dev.vigil.sources.file.VideoInfo;
@@ -46,7 +47,8 @@ import java.util.concurrent.atomic.AtomicInteger;
             "  raw    the model alone (same ONNX Runtime settings, no Flink), per batch size;",
             "  job    the full job on the video (decode -> detect -> sink), its ratio to raw, latency percentiles;",
             "  multi  the video as several cameras sharing one model instance;",
-            "  live   paced cameras above capacity with the latest-frame policy: latency and skipped frames."
+            "  live   paced cameras above capacity with the latest-frame policy: latency and skipped frames;",
+            "  tracker  tracker updates per second with 10, 50 and 200 objects per frame, and the job with tracking on."
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -85,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--live-seconds", defaultValue = "10", description = "Length of the live run. Default: ${DEFAULT-VALUE}")
     int liveSeconds;
 
-    @Option(names = "--skip", split = ",", description = "Runs to leave out: job, multi, live.")
+    @Option(names = "--skip", split = ",", description = "Runs to leave out: job, multi, live, tracker.")
     List<String> skip = new ArrayList<>();
 
     @Option(names = "--output", description = "Also write the JSON to this file.")
@@ -165,6 +167,22 @@ public final class BenchCommand implements Callable<Integer> {
             live.put("frames_skipped", liveCameras * perCamera - stats.frames());
         }
 
+        if (!skip.contains("tracker")) {
+            progress("tracker updates with 10, 50 and 200 objects per frame");
+            ObjectNode tracker = report.putObject("tracker");
+            ArrayNode updates = tracker.putArray("updates_per_second");
+            for (int objects : new int[] {10, 50, 200}) {
+                updates.addObject().put("objects_per_frame", objects)
+                        .put("updates_per_second", round(TrackerBench.updatesPerSecond(objects, 1000)));
+            }
+            progress("full job with tracking on " + info.frameCount() + " frames");
+            FileVideoSource source = FileVideoSource.builder().addVideo(file, "cam0").build();
+            RunStats stats = runJob(source, settings, batching, FramePolicy.LOSSLESS, true);
+            ObjectNode job = tracker.putObject("job_with_tracking");
+            stats.writeTo(job, bestBatch);
+            job.put("ratio_to_raw", round(stats.fps() / bestFps));
+        }
+
         String text = json.writeValueAsString(report);
         System.out.println(text);
         if (output != null) {
@@ -209,6 +227,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static RunStats runJob(FileVideoSource source, ModelSettings settings, BatchingSettings batching,
             FramePolicy policy) throws Exception {
+        return runJob(source, settings, batching, policy, false);
+    }
+
+    /** Runs the job; with {@code tracking}, tracked frames flow to a discarding sink beside the results. */
+    private static RunStats runJob(FileVideoSource source, ModelSettings settings, BatchingSettings batching,
+            FramePolicy policy, boolean tracking) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         env.getConfig().disableGenericTypes();
@@ -220,7 +244,11 @@ public final class BenchCommand implements Callable<Integer> {
         });
         DetectionSettings detection = new DetectionSettings(batching, policy,
                 DetectionSettings.defaultCapacity(batching), Duration.ofSeconds(120));
-        new VigilPipeline(source, provider, detection, recorder, new DiscardingSink<>()).addTo(env);
+        VigilPipeline pipeline = new VigilPipeline(source, provider, detection, recorder, new DiscardingSink<>());
+        if (tracking) {
+            pipeline.withTracking(TrackerSettings.FOR_VIGIL_DETECTORS, new DiscardingSink<>());
+        }
+        pipeline.addTo(env);
         env.execute("vigil-bench");
         return RunStats.of(recorder.takeArrivals(), MODEL_HANDLES.get() - handlesBefore);
     }

@@ -1,0 +1,60 @@
+package dev.vigil.job.bench;
+
+import dev.vigil.models.Detection;
+import dev.vigil.operators.track.ByteTracker;
+import dev.vigil.operators.track.TrackerSettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Tracker updates per second with a given number of objects per frame: objects move at constant
+ * speeds with jittered boxes and scores, as a detector would report them.
+ */
+final class TrackerBench {
+
+    private static final int WIDTH = 1920;
+    private static final int HEIGHT = 1080;
+
+    private TrackerBench() {}
+
+    /** Updates per second of one camera's tracker over {@code frames} frames of {@code objects} objects. */
+    static double updatesPerSecond(int objects, int frames) {
+        Random random = new Random(objects);
+        float[][] motion = new float[objects][4];
+        for (int i = 0; i < objects; i++) {
+            motion[i][0] = random.nextFloat() * (WIDTH - 60);
+            motion[i][1] = random.nextFloat() * (HEIGHT - 120);
+            motion[i][2] = random.nextFloat() * 4 - 2;
+            motion[i][3] = random.nextFloat() * 4 - 2;
+        }
+        List<List<Detection>> perFrame = new ArrayList<>(frames);
+        for (int f = 0; f < frames; f++) {
+            List<Detection> detections = new ArrayList<>(objects);
+            for (int i = 0; i < objects; i++) {
+                float x = wrap(motion[i][0] + motion[i][2] * f, WIDTH - 60);
+                float y = wrap(motion[i][1] + motion[i][3] * f, HEIGHT - 120);
+                float jitter = random.nextFloat() * 2 - 1;
+                detections.add(new Detection(0, "person", 0.4f + random.nextFloat() * 0.55f,
+                        x + jitter, y + jitter, x + 50 + jitter, y + 110 + jitter));
+            }
+            perFrame.add(detections);
+        }
+        ByteTracker warmUp = new ByteTracker(TrackerSettings.FOR_VIGIL_DETECTORS);
+        for (int f = 0; f < Math.min(50, frames); f++) {
+            warmUp.update(f, perFrame.get(f));
+        }
+        ByteTracker tracker = new ByteTracker(TrackerSettings.FOR_VIGIL_DETECTORS);
+        long start = System.nanoTime();
+        for (int f = 0; f < frames; f++) {
+            tracker.update(f, perFrame.get(f));
+        }
+        return frames / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static float wrap(float value, float limit) {
+        float v = value % limit;
+        return v < 0 ? v + limit : v;
+    }
+}
