@@ -53,6 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BenchCommand implements Callable<Integer> {
 
     private static final AtomicInteger MODEL_HANDLES = new AtomicInteger();
+    private static final AtomicInteger MOST_MODELS_LOADED = new AtomicInteger();
 
     @Option(names = {"-m", "--model"}, defaultValue = "nanodet-plus-m-320", description = "Catalogue model. Default: ${DEFAULT-VALUE}")
     String model;
@@ -72,7 +73,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-wait-ms", defaultValue = "20", description = "Batch max-wait for the job runs. Default: ${DEFAULT-VALUE}")
     long maxWaitMillis;
 
-    @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime threads (0 = all cores). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--slots", defaultValue = "2", description = "Batches in flight on the device, raw and in the job (detect.slots-per-device). Default: ${DEFAULT-VALUE}")
+    int slots;
+
+    @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime threads per model call (model.threads; 0 = all cores). Default: ${DEFAULT-VALUE}")
     int threads;
 
     @Option(names = "--cameras", defaultValue = "8", description = "Cameras in the multi-camera run. Default: ${DEFAULT-VALUE}")
@@ -109,15 +113,18 @@ public final class BenchCommand implements Callable<Integer> {
         report.put("video_frames", info.frameCount());
         report.put("video_fps", info.fps());
         report.put("cpu_cores", Runtime.getRuntime().availableProcessors());
+        report.put("slots_per_device", slots);
+        report.put("threads_per_call", threads);
 
-        progress("raw model runs on " + rawFrames + " frames, batch sizes " + Arrays.toString(batchSizes));
+        progress("raw model runs on " + rawFrames + " frames, batch sizes " + Arrays.toString(batchSizes) + ", "
+                + slots + " concurrent calls");
         ObjectNode raw = report.putObject("raw");
         double bestFps = 0;
         int bestBatch = 1;
         List<Frame> frames = FileVideoSource.readFrames(file, "bench", rawFrames);
         ArrayNode perBatch = raw.putArray("by_batch_size");
         for (int batch : batchSizes) {
-            double[] fps = measureRaw(settings, frames, batch);
+            double[] fps = measureRaw(settings, frames, batch, slots);
             perBatch.addObject().put("batch_size", batch).put("fps", round(fps[0])).put("inference_only_fps", round(fps[1]));
             if (fps[0] > bestFps) {
                 bestFps = fps[0];
@@ -126,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         raw.put("best_batch_size", bestBatch);
         raw.put("fps", round(bestFps));
-        BatchingSettings batching = new BatchingSettings(bestBatch, Duration.ofMillis(maxWaitMillis), 1);
+        BatchingSettings batching = new BatchingSettings(bestBatch, Duration.ofMillis(maxWaitMillis), slots);
 
         if (!skip.contains("job")) {
             progress("full job on " + info.frameCount() + " frames");
@@ -199,29 +206,52 @@ public final class BenchCommand implements Callable<Integer> {
         return Path.of(data, "video/vehicle-counting-street/input_video.mp4");
     }
 
-    /** Frames per second through {@link Detector#detect} alone, and through its model calls alone. */
-    private static double[] measureRaw(ModelSettings settings, List<Frame> frames, int batch) {
-        try (Detector detector = Detectors.open(settings)) {
-            List<List<BgrImage>> batches = new ArrayList<>();
-            for (int i = 0; i + batch <= frames.size(); i += batch) {
-                List<BgrImage> images = new ArrayList<>(batch);
-                for (Frame f : frames.subList(i, i + batch)) {
-                    images.add(new BgrImage(f.width(), f.height(), f.pixels()));
+    /**
+     * Frames per second through {@link Detector#detect} alone (pre-processing, model, decoding), with
+     * {@code slots} threads each calling its own handle on the shared session, as the job's batcher
+     * does; and the frames per second of the model calls alone.
+     */
+    private static double[] measureRaw(ModelSettings settings, List<Frame> frames, int batch, int slots)
+            throws InterruptedException {
+        List<List<BgrImage>> batches = new ArrayList<>();
+        for (int i = 0; i + batch <= frames.size(); i += batch) {
+            List<BgrImage> images = new ArrayList<>(batch);
+            for (Frame f : frames.subList(i, i + batch)) {
+                images.add(new BgrImage(f.width(), f.height(), f.pixels()));
+            }
+            batches.add(images);
+        }
+        List<Detector> detectors = new ArrayList<>();
+        try {
+            for (int s = 0; s < slots; s++) {
+                Detector detector = Detectors.open(settings);
+                detectors.add(detector);
+                for (int w = 0; w < Math.min(3, batches.size()); w++) {
+                    detector.detect(batches.get(w));
                 }
-                batches.add(images);
             }
-            for (int w = 0; w < Math.min(3, batches.size()); w++) {
-                detector.detect(batches.get(w));
-            }
-            long inferenceMicros = 0;
+            long[] inferenceMicros = new long[slots];
+            List<Thread> threads = new ArrayList<>();
             long start = System.nanoTime();
-            for (List<BgrImage> images : batches) {
-                List<DetectionResult> results = detector.detect(images);
-                inferenceMicros += results.get(0).inferenceMicros();
+            for (int s = 0; s < slots; s++) {
+                int slot = s;
+                Thread t = new Thread(() -> {
+                    for (int b = slot; b < batches.size(); b += slots) {
+                        inferenceMicros[slot] += detectors.get(slot).detect(batches.get(b)).get(0).inferenceMicros();
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             int count = batches.size() * batch;
-            return new double[] {count / seconds, count / (inferenceMicros / 1e6)};
+            double inferenceSeconds = java.util.Arrays.stream(inferenceMicros).sum() / 1e6 / slots;
+            return new double[] {count / seconds, count / inferenceSeconds};
+        } finally {
+            detectors.forEach(Detector::close);
         }
     }
 
@@ -238,9 +268,12 @@ public final class BenchCommand implements Callable<Integer> {
         env.getConfig().disableGenericTypes();
         ResultRecorder recorder = new ResultRecorder();
         int handlesBefore = MODEL_HANDLES.get();
+        MOST_MODELS_LOADED.set(0);
         DetectorProvider provider = DetectorProvider.of("bench:" + settings, device -> {
             MODEL_HANDLES.incrementAndGet();
-            return Detectors.open(settings, device.gpuIndex());
+            Detector detector = Detectors.open(settings, device.gpuIndex());
+            MOST_MODELS_LOADED.accumulateAndGet(Detectors.loadedModelCount(), Math::max);
+            return detector;
         });
         DetectionSettings detection = new DetectionSettings(batching, policy,
                 DetectionSettings.defaultCapacity(batching), Duration.ofSeconds(120));
@@ -250,7 +283,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         pipeline.addTo(env);
         env.execute("vigil-bench");
-        return RunStats.of(recorder.takeArrivals(), MODEL_HANDLES.get() - handlesBefore);
+        return RunStats.of(recorder.takeArrivals(), MODEL_HANDLES.get() - handlesBefore, MOST_MODELS_LOADED.get());
     }
 
     private static void progress(String message) {

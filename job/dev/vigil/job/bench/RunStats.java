@@ -12,20 +12,21 @@ import java.util.List;
  *     (job start-up and model loading excluded)
  * @param latencyMillis frame-to-result latency (source ingest to sink arrival), sorted
  * @param meanBatchSize mean size of the batch each frame was in
- * @param modelHandles detector handles the run opened (one per device slot when shared)
+ * @param detectorHandles detector handles the run opened (one per device slot)
+ * @param modelsLoaded most models loaded in the JVM at once during the run (the handles share them)
  */
-record RunStats(long frames, double fps, long[] latencyMillis, double meanBatchSize, int modelHandles) {
+record RunStats(long frames, double fps, long[] latencyMillis, double meanBatchSize, int detectorHandles, int modelsLoaded) {
 
-    static RunStats of(List<ResultRecorder.Arrival> arrivals, int modelHandles) {
+    static RunStats of(List<ResultRecorder.Arrival> arrivals, int detectorHandles, int modelsLoaded) {
         if (arrivals.isEmpty()) {
-            return new RunStats(0, 0, new long[0], 0, modelHandles);
+            return new RunStats(0, 0, new long[0], 0, detectorHandles, modelsLoaded);
         }
         long first = arrivals.stream().mapToLong(ResultRecorder.Arrival::ingestMillis).min().getAsLong();
         long last = arrivals.stream().mapToLong(ResultRecorder.Arrival::arrivedMillis).max().getAsLong();
         long[] latency = arrivals.stream().mapToLong(a -> a.arrivedMillis() - a.ingestMillis()).sorted().toArray();
         double meanBatch = arrivals.stream().mapToInt(ResultRecorder.Arrival::batchSize).average().orElse(0);
         return new RunStats(arrivals.size(), arrivals.size() / Math.max(0.001, (last - first) / 1000.0), latency,
-                meanBatch, modelHandles);
+                meanBatch, detectorHandles, modelsLoaded);
     }
 
     long percentile(double p) {
@@ -46,6 +47,7 @@ record RunStats(long frames, double fps, long[] latencyMillis, double meanBatchS
         latency.put("max", latencyMillis.length == 0 ? 0 : latencyMillis[latencyMillis.length - 1]);
         node.put("mean_batch_size", BenchCommand.round(meanBatchSize));
         node.put("mean_batch_fill", BenchCommand.round(meanBatchSize / maxBatchSize));
-        node.put("model_instances", modelHandles);
+        node.put("model_instances", modelsLoaded);
+        node.put("detector_handles", detectorHandles);
     }
 }

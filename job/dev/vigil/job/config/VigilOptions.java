@@ -48,8 +48,9 @@ public final class VigilOptions {
             "detect.max-wait", ValueType.duration(), Duration.ofMillis(20),
             "A batch also runs once its first frame has waited this long, full or not.");
     public static final ConfigOption<Long> DETECT_SLOTS_PER_DEVICE = ConfigOption.of(
-            "detect.slots-per-device", ValueType.integer(1, 64), 1L,
-            "Batches that may run at once on one device (CPU or GPU); more wait, and the source slows.");
+            "detect.slots-per-device", ValueType.integer(1, 64), 2L,
+            "Batches that may run at once on one device (CPU or GPU); more wait, and the source slows. On a CPU, "
+                    + "slots x model.threads should match the cores.");
     public static final ConfigOption<Long> DETECT_CAPACITY = ConfigOption.of(
             "detect.capacity", ValueType.integer(0, 100_000), 0L,
             "Frames in flight per detection subtask before it backpressures; 0 = 2 x max-batch-size x slots.");
@@ -77,8 +78,9 @@ public final class VigilOptions {
             "model.max-detections", ValueType.integer(1, 10_000), null,
             "Most detections reported per frame; default: the model family's.");
     public static final ConfigOption<Long> MODEL_THREADS = ConfigOption.of(
-            "model.threads", ValueType.integer(0, 256), 0L,
-            "ONNX Runtime threads per model call; 0 = the runtime's default (all cores).");
+            "model.threads", ValueType.integer(0, 256), 1L,
+            "ONNX Runtime threads per model call; 0 = the runtime's default (all cores). Several single-threaded "
+                    + "calls at once (detect.slots-per-device) use a CPU better than one call on every core.");
 
     public static final ConfigOption<Boolean> TRACKING_ENABLED = ConfigOption.of(
             "tracking.enabled", ValueType.bool(), true,

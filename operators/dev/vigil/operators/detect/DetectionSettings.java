@@ -34,9 +34,9 @@ public record DetectionSettings(BatchingSettings batching, FramePolicy policy, i
         return 2 * batching.maxBatchSize() * batching.slotsPerDevice();
     }
 
-    /** Lossless batching of up to 4 frames, waiting at most 20 ms, one slot, default capacity, 60 s timeout. */
+    /** Lossless batching of up to 4 frames, waiting at most 20 ms, two slots, default capacity, 60 s timeout. */
     public static DetectionSettings defaults() {
-        BatchingSettings batching = new BatchingSettings(4, Duration.ofMillis(20), 1);
+        BatchingSettings batching = new BatchingSettings(4, Duration.ofMillis(20), 2);
         return new DetectionSettings(batching, FramePolicy.LOSSLESS, defaultCapacity(batching), Duration.ofSeconds(60));
     }
 }
