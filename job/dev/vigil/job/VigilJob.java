@@ -68,8 +68,8 @@ public final class VigilJob {
     public static VigilJob fromConfig(VigilConfig config, String configSource) {
         List<String> problems = new ArrayList<>();
         FileVideoSource source = buildSource(config, problems);
-        ModelSettings model = modelSettings(config);
-        DetectionSettings detection = detectionSettings(config, problems);
+        ModelSettings model = modelSettings(config, problems);
+        DetectionSettings detection = detectionSettings(config, config.get(VigilOptions.INPUT_PATHS).size(), problems);
         String modelDescription = null;
         try {
             modelDescription = Detectors.check(model).toString();
@@ -139,7 +139,7 @@ public final class VigilJob {
         }
     }
 
-    static ModelSettings modelSettings(VigilConfig config) {
+    static ModelSettings modelSettings(VigilConfig config, List<String> problems) {
         ModelSettings settings = config.isSet(VigilOptions.MODEL_PATH)
                 // A file given without an explicit name: its family comes from the catalogue or its layout.
                 ? new ModelSettings(config.isSet(VigilOptions.MODEL_NAME) ? config.get(VigilOptions.MODEL_NAME) : null,
@@ -158,10 +158,27 @@ public final class VigilJob {
                 score == null ? Float.NaN : score.floatValue(),
                 iou == null ? Float.NaN : iou.floatValue(),
                 max == null ? 0 : max.intValue());
+        if (config.isSet(VigilOptions.MODEL_FAMILY)) {
+            settings = settings.withFamily(config.get(VigilOptions.MODEL_FAMILY));
+        }
+        if (config.isSet(VigilOptions.MODEL_INPUT_SIZE)) {
+            String size = config.get(VigilOptions.MODEL_INPUT_SIZE).trim();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?:x(\\d+))?").matcher(size);
+            if (m.matches()) {
+                int width = Integer.parseInt(m.group(1));
+                settings = settings.withInputSize(width, m.group(2) == null ? width : Integer.parseInt(m.group(2)));
+            } else {
+                problems.add(VigilOptions.MODEL_INPUT_SIZE.key() + ": expected 416 or 640x384 (width x height), got '"
+                        + size + "'");
+            }
+        }
+        if (config.isSet(VigilOptions.MODEL_NAMES_FILE)) {
+            settings = settings.withNamesFile(Path.of(config.get(VigilOptions.MODEL_NAMES_FILE)).toAbsolutePath());
+        }
         return settings.withIntraOpThreads(config.get(VigilOptions.MODEL_THREADS).intValue());
     }
 
-    static DetectionSettings detectionSettings(VigilConfig config, List<String> problems) {
+    static DetectionSettings detectionSettings(VigilConfig config, int cameras, List<String> problems) {
         BatchingSettings batching = new BatchingSettings(
                 config.get(VigilOptions.DETECT_MAX_BATCH_SIZE).intValue(),
                 config.get(VigilOptions.DETECT_MAX_WAIT),
@@ -172,10 +189,11 @@ public final class VigilJob {
             problems.add(VigilOptions.DETECT_TIMEOUT.key() + ": must be positive; a detection cannot be allowed forever");
             return null;
         }
+        FramePolicy policy = FramePolicy.valueOf(config.get(VigilOptions.INPUT_FRAME_POLICY).toUpperCase(java.util.Locale.ROOT));
         return new DetectionSettings(
                 batching,
-                FramePolicy.valueOf(config.get(VigilOptions.INPUT_FRAME_POLICY).toUpperCase(java.util.Locale.ROOT)),
-                capacity == 0 ? DetectionSettings.defaultCapacity(batching) : capacity,
+                policy,
+                capacity == 0 ? DetectionSettings.defaultCapacity(batching, policy, cameras) : capacity,
                 timeout);
     }
 

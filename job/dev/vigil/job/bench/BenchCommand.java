@@ -168,7 +168,7 @@ public final class BenchCommand implements Callable<Integer> {
             ObjectNode live = report.putObject("live");
             live.put("cameras", liveCameras);
             live.put("offered_fps", round(liveCameras * info.fps()));
-            RunStats stats = runJob(builder.build(), settings, batching, FramePolicy.LATEST);
+            RunStats stats = runJob(builder.build(), settings, batching, FramePolicy.LATEST, false, liveCameras);
             stats.writeTo(live, bestBatch);
             live.put("frames_offered", liveCameras * perCamera);
             live.put("frames_skipped", liveCameras * perCamera - stats.frames());
@@ -184,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             progress("full job with tracking on " + info.frameCount() + " frames");
             FileVideoSource source = FileVideoSource.builder().addVideo(file, "cam0").build();
-            RunStats stats = runJob(source, settings, batching, FramePolicy.LOSSLESS, true);
+            RunStats stats = runJob(source, settings, batching, FramePolicy.LOSSLESS, true, 1);
             ObjectNode job = tracker.putObject("job_with_tracking");
             stats.writeTo(job, bestBatch);
             job.put("ratio_to_raw", round(stats.fps() / bestFps));
@@ -257,12 +257,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static RunStats runJob(FileVideoSource source, ModelSettings settings, BatchingSettings batching,
             FramePolicy policy) throws Exception {
-        return runJob(source, settings, batching, policy, false);
+        return runJob(source, settings, batching, policy, false, source.cameraIds().size());
     }
 
     /** Runs the job; with {@code tracking}, tracked frames flow to a discarding sink beside the results. */
     private static RunStats runJob(FileVideoSource source, ModelSettings settings, BatchingSettings batching,
-            FramePolicy policy, boolean tracking) throws Exception {
+            FramePolicy policy, boolean tracking, int cameras) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         env.getConfig().disableGenericTypes();
@@ -276,7 +276,7 @@ public final class BenchCommand implements Callable<Integer> {
             return detector;
         });
         DetectionSettings detection = new DetectionSettings(batching, policy,
-                DetectionSettings.defaultCapacity(batching), Duration.ofSeconds(120));
+                DetectionSettings.defaultCapacity(batching, policy, cameras), Duration.ofSeconds(120));
         VigilPipeline pipeline = new VigilPipeline(source, provider, detection, recorder, new DiscardingSink<>());
         if (tracking) {
             pipeline.withTracking(TrackerSettings.FOR_VIGIL_DETECTORS, new DiscardingSink<>());

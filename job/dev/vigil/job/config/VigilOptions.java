@@ -1,5 +1,6 @@
 package dev.vigil.job.config;
 
+import dev.vigil.models.family.Families;
 import dev.vigil.operators.track.TrackerSettings;
 
 import java.time.Duration;
@@ -62,6 +63,15 @@ public final class VigilOptions {
             "model.name", ValueType.string(), "nanodet-plus-m-320", "Catalogue name of the detector model.");
     public static final ConfigOption<String> MODEL_PATH = ConfigOption.of(
             "model.path", ValueType.string(), null, "Explicit model file; overrides the catalogue lookup.");
+    public static final ConfigOption<String> MODEL_FAMILY = ConfigOption.of(
+            "model.family", ValueType.oneOf(Families.ids().toArray(new String[0])), null,
+            "Detector family of a model.path file outside the catalogue; default: picked from the file's outputs.");
+    public static final ConfigOption<String> MODEL_INPUT_SIZE = ConfigOption.of(
+            "model.input-size", ValueType.string(), null,
+            "Input size of a model.path file, as 416 or 640x384 (width x height); default: the file's fixed size.");
+    public static final ConfigOption<String> MODEL_NAMES_FILE = ConfigOption.of(
+            "model.names-file", ValueType.string(), null,
+            "Class names, one per line (line index = class id); default: the catalogue's, else the 80 COCO classes.");
     public static final ConfigOption<String> MODEL_DIR = ConfigOption.of(
             "model.dir", ValueType.string(), null,
             "Directory of downloaded models (default: VIGIL_MODEL_DIR, else ~/.cache/vigil/models).");
@@ -139,7 +149,7 @@ public final class VigilOptions {
                 INPUT_TYPE, INPUT_PATHS, INPUT_CAMERA_IDS, INPUT_STRIDE, INPUT_MAX_FRAMES, INPUT_LOOP, INPUT_REALTIME,
                 INPUT_FRAME_POLICY,
                 DETECT_MAX_BATCH_SIZE, DETECT_MAX_WAIT, DETECT_SLOTS_PER_DEVICE, DETECT_CAPACITY, DETECT_TIMEOUT,
-                MODEL_NAME, MODEL_PATH, MODEL_DIR, MODEL_MIRROR, MODEL_SCORE_THRESHOLD, MODEL_IOU_THRESHOLD,
+                MODEL_NAME, MODEL_PATH, MODEL_FAMILY, MODEL_INPUT_SIZE, MODEL_NAMES_FILE, MODEL_DIR, MODEL_MIRROR, MODEL_SCORE_THRESHOLD, MODEL_IOU_THRESHOLD,
                 MODEL_MAX_DETECTIONS, MODEL_THREADS,
                 TRACKING_ENABLED, TRACKING_HIGH_THRESHOLD, TRACKING_LOW_THRESHOLD, TRACKING_NEW_TRACK_THRESHOLD,
                 TRACKING_MATCH_IOU, TRACKING_BUFFER_FRAMES, TRACKING_MIN_HITS, TRACKING_CLASS_AWARE,

@@ -34,6 +34,18 @@ public record DetectionSettings(BatchingSettings batching, FramePolicy policy, i
         return 2 * batching.maxBatchSize() * batching.slotsPerDevice();
     }
 
+    /**
+     * The default capacity for {@code cameras} cameras under {@code policy}. Under the latest-frame
+     * policy the operator must never fill up, or it would slow the cameras instead of dropping their
+     * stale frames: each camera has at most one frame waiting (newer frames replace it) and a few
+     * completed ones queued behind running batches for ordered output, so the capacity grows by two
+     * frames per camera.
+     */
+    public static int defaultCapacity(BatchingSettings batching, FramePolicy policy, int cameras) {
+        int lossless = defaultCapacity(batching);
+        return policy == FramePolicy.LATEST ? lossless + 2 * cameras : lossless;
+    }
+
     /** Lossless batching of up to 4 frames, waiting at most 20 ms, two slots, default capacity, 60 s timeout. */
     public static DetectionSettings defaults() {
         BatchingSettings batching = new BatchingSettings(4, Duration.ofMillis(20), 2);

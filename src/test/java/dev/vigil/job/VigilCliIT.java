@@ -131,6 +131,27 @@ class VigilCliIT {
     }
 
     @Test
+    void modelFileGivenByPathIsRecognisedByItsOutputs() {
+        Path file = dev.vigil.testing.TestData.modelMirror().resolve("yolov6/yolov6lite_s.onnx");
+
+        int exit = run("--model-path", file.toString(), "--set", "input.max-frames=5");
+
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(stdout()).contains("yolov6 detected from the output layout").contains("frames: 5 processed");
+    }
+
+    @Test
+    void modelFileOfAnotherFamilyIsRefusedBeforeTheJobStarts() {
+        Path file = dev.vigil.testing.TestData.modelMirror().resolve("yolov6/yolov6lite_s.onnx");
+
+        int exit = run("--model-path", file.toString(), "--set", "model.family=nanodet-plus");
+
+        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(stderr()).contains("model.path:").contains("does not fit family 'nanodet-plus'")
+                .contains("[B, 2125, 85]").contains("the file fits family yolov6");
+    }
+
+    @Test
     void typoedKeyAndBadValueAreBothReported() {
         int exit = run("--set", "input.strid=2", "--set", "model.score-threshold=2");
 
