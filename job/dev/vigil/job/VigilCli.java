@@ -95,6 +95,10 @@ public final class VigilCli implements Callable<Integer> {
             }
             if (modelPath != null) {
                 overrides.put(VigilOptions.MODEL_PATH.key(), modelPath);
+                if (model == null) {
+                    // The file alone: its family comes from its outputs, not from the config's model name.
+                    overrides.put(VigilOptions.MODEL_NAME.key(), "");
+                }
             }
             if ("-".equals(output)) {
                 overrides.put(VigilOptions.OUTPUT_TYPE.key(), "stdout");

@@ -142,7 +142,7 @@ public final class VigilJob {
     static ModelSettings modelSettings(VigilConfig config, List<String> problems) {
         ModelSettings settings = config.isSet(VigilOptions.MODEL_PATH)
                 // A file given without an explicit name: its family comes from the catalogue or its layout.
-                ? new ModelSettings(config.isSet(VigilOptions.MODEL_NAME) ? config.get(VigilOptions.MODEL_NAME) : null,
+                ? new ModelSettings(givenModelName(config),
                         config.get(VigilOptions.MODEL_PATH), null, null, Float.NaN, Float.NaN, 0, 0)
                 : ModelSettings.named(config.get(VigilOptions.MODEL_NAME));
         if (config.isSet(VigilOptions.MODEL_DIR)) {
@@ -195,6 +195,15 @@ public final class VigilJob {
                 policy,
                 capacity == 0 ? DetectionSettings.defaultCapacity(batching, policy, cameras) : capacity,
                 timeout);
+    }
+
+    /**
+     * The model name to pair with {@code model.path}: only one given explicitly (and not blank), since
+     * the default name would declare the file to be that catalogue model.
+     */
+    private static String givenModelName(VigilConfig config) {
+        String name = config.get(VigilOptions.MODEL_NAME);
+        return config.isGiven(VigilOptions.MODEL_NAME) && name != null && !name.isBlank() ? name : null;
     }
 
     private static void checkWritable(String key, Path file, List<String> problems) {

@@ -34,9 +34,11 @@ public final class VigilConfig {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_.]+)(:-([^}]*))?}");
 
     private final Map<String, Object> values;
+    private final java.util.Set<String> given;
 
-    private VigilConfig(Map<String, Object> values) {
+    private VigilConfig(Map<String, Object> values, java.util.Set<String> given) {
         this.values = values;
+        this.given = given;
     }
 
     /** Reads and validates {@code file}, then applies {@code overrides} (key path → value text). */
@@ -81,8 +83,10 @@ public final class VigilConfig {
         });
 
         Map<String, Object> typed = new HashMap<>();
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (ConfigOption<?> option : VigilOptions.all()) {
             if (raw.containsKey(option.key())) {
+                given.add(option.key());
                 Object value = substitute(option.key(), raw.get(option.key()), variables, problems);
                 if (value == null) {
                     continue;
@@ -96,7 +100,7 @@ public final class VigilConfig {
                 typed.put(option.key(), option.defaultValue());
             }
         }
-        VigilConfig config = new VigilConfig(typed);
+        VigilConfig config = new VigilConfig(typed, given);
         if (problems.isEmpty()) {
             config.checkAcrossKeys(problems);
         }
@@ -112,8 +116,14 @@ public final class VigilConfig {
         return (T) values.get(option.key());
     }
 
+    /** Whether {@code option} has a value, given or by default. */
     public boolean isSet(ConfigOption<?> option) {
         return values.containsKey(option.key());
+    }
+
+    /** Whether {@code option} was given in the file or on the command line (not just defaulted). */
+    public boolean isGiven(ConfigOption<?> option) {
+        return given.contains(option.key());
     }
 
     private void checkAcrossKeys(List<String> problems) {

@@ -49,6 +49,8 @@ class ExactlyOnceFileOutputIT {
     private static final int FAIL_AFTER_FRAMES = 150;
     private static final AtomicBoolean FAILED = new AtomicBoolean();
     private static final AtomicInteger FRAMES_AFTER_RESTART = new AtomicInteger();
+    /** Frames seen by every handle of the first attempt together (the batcher has a handle per slot). */
+    private static final AtomicInteger FRAMES_BEFORE_FAILURE = new AtomicInteger();
 
     /** Fails the task once, with an error the detection stage does not turn into a reject. */
     private static final class InjectedFailure extends Error {
@@ -60,7 +62,6 @@ class ExactlyOnceFileOutputIT {
     /** The real detector, failing the first attempt once it has seen {@link #FAIL_AFTER_FRAMES} frames. */
     private static final class FailsOnce implements Detector {
         private final Detector real;
-        private int frames;
 
         FailsOnce(Detector real) {
             this.real = real;
@@ -80,7 +81,7 @@ class ExactlyOnceFileOutputIT {
         public List<DetectionResult> detect(List<BgrImage> images) {
             if (FAILED.get()) {
                 FRAMES_AFTER_RESTART.addAndGet(images.size());
-            } else if ((frames += images.size()) > FAIL_AFTER_FRAMES) {
+            } else if (FRAMES_BEFORE_FAILURE.addAndGet(images.size()) > FAIL_AFTER_FRAMES) {
                 FAILED.set(true);
                 throw new InjectedFailure();
             }

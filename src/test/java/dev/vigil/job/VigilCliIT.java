@@ -131,8 +131,20 @@ class VigilCliIT {
     }
 
     @Test
-    void modelFileGivenByPathIsRecognisedByItsOutputs() {
+    void catalogueFileGivenByPathIsKnownByItsName() {
         Path file = dev.vigil.testing.TestData.modelMirror().resolve("yolov6/yolov6lite_s.onnx");
+
+        int exit = run("--model-path", file.toString(), "--set", "input.max-frames=5");
+
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(stdout()).contains("(yolov6, 320x320").contains("sha256 verified").contains("frames: 5 processed");
+    }
+
+    @Test
+    void unknownModelFileGivenByPathIsRecognisedByItsOutputs() throws Exception {
+        // The same weights under a name the catalogue does not know: a user's own export.
+        Path file = dir.resolve("my-detector.onnx");
+        Files.copy(dev.vigil.testing.TestData.modelMirror().resolve("yolov6/yolov6lite_s.onnx"), file);
 
         int exit = run("--model-path", file.toString(), "--set", "input.max-frames=5");
 
