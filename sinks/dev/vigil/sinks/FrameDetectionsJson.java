@@ -25,27 +25,12 @@ public final class FrameDetectionsJson implements JsonLineEncoder<FrameDetection
     }
 
     private static void write(FrameDetections r, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("format", FORMAT_VERSION);
-        json.writeStringField("camera_id", r.cameraId());
-        json.writeNumberField("sequence", r.sequence());
-        json.writeNumberField("timestamp_ms", r.timestampMillis());
-        json.writeNumberField("width", r.width());
-        json.writeNumberField("height", r.height());
+        Json.startFrame(json, FORMAT_VERSION, r.cameraId(), r.sequence(), r.timestampMillis(), r.width(), r.height());
         json.writeStringField("model", r.model());
         json.writeArrayFieldStart("detections");
         for (Detection d : r.detections()) {
             json.writeStartObject();
-            json.writeNumberField("class_id", d.classId());
-            json.writeStringField("label", d.label());
-            json.writeFieldName("score");
-            json.writeNumber(Json.round(d.score(), 4));
-            json.writeArrayFieldStart("box");
-            json.writeNumber(Json.round(d.x1(), 1));
-            json.writeNumber(Json.round(d.y1(), 1));
-            json.writeNumber(Json.round(d.x2(), 1));
-            json.writeNumber(Json.round(d.y2(), 1));
-            json.writeEndArray();
+            Json.writeObject(json, d.classId(), d.label(), d.score(), d.x1(), d.y1(), d.x2(), d.y2());
             json.writeEndObject();
         }
         json.writeEndArray();

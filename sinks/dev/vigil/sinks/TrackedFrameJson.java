@@ -26,27 +26,12 @@ public final class TrackedFrameJson implements JsonLineEncoder<TrackedFrame> {
     }
 
     private static void write(TrackedFrame r, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("format", FORMAT_VERSION);
-        json.writeStringField("camera_id", r.cameraId());
-        json.writeNumberField("sequence", r.sequence());
-        json.writeNumberField("timestamp_ms", r.timestampMillis());
-        json.writeNumberField("width", r.width());
-        json.writeNumberField("height", r.height());
+        Json.startFrame(json, FORMAT_VERSION, r.cameraId(), r.sequence(), r.timestampMillis(), r.width(), r.height());
         json.writeArrayFieldStart("objects");
         for (TrackedObject o : r.objects()) {
             json.writeStartObject();
             json.writeNumberField("track_id", o.trackId());
-            json.writeNumberField("class_id", o.classId());
-            json.writeStringField("label", o.label());
-            json.writeFieldName("score");
-            json.writeNumber(Json.round(o.score(), 4));
-            json.writeArrayFieldStart("box");
-            json.writeNumber(Json.round(o.x1(), 1));
-            json.writeNumber(Json.round(o.y1(), 1));
-            json.writeNumber(Json.round(o.x2(), 1));
-            json.writeNumber(Json.round(o.y2(), 1));
-            json.writeEndArray();
+            Json.writeObject(json, o.classId(), o.label(), o.score(), o.x1(), o.y1(), o.x2(), o.y2());
             json.writeArrayFieldStart("velocity");
             json.writeNumber(Json.round(o.vx(), 2));
             json.writeNumber(Json.round(o.vy(), 2));
