@@ -8,9 +8,6 @@ import dev.vigil.models.eval.CocoEvaluator;
 import dev.vigil.models.eval.CocoMetrics;
 import dev.vigil.models.eval.CocoResults;
 import dev.vigil.testing.TestData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.vigil.testing.ConsoleCapture;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,26 +29,8 @@ class EvaluateCommandIT {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-        originalOut.print(out.toString(StandardCharsets.UTF_8));
-        originalErr.print(err.toString(StandardCharsets.UTF_8));
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     /**
      * All 128 images through NanoDet-Plus-m-320 (~15 s). The band: this evaluator, identical to
@@ -67,8 +46,8 @@ class EvaluateCommandIT {
 
         int exit = VigilCli.execute("evaluate", "--model", "nanodet-plus-m-320", "--results", results.toString());
 
-        String stdout = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String stdout = console.stdout();
+        assertThat(exit).as(console.stderr()).isZero();
         assertThat(stdout).contains("Evaluating nanodet-plus-m-320 on 128 images", "images 128 / 128 (100%)",
                 "Average Precision  (AP @[IoU=0.50:0.95 | area=   all | maxDets=100])", "Results (COCO JSON)");
         assertThat(stdout).containsPattern("(?m)^person +254 +0\\.\\d{3}");
@@ -104,11 +83,11 @@ class EvaluateCommandIT {
         int exit = VigilCli.execute("evaluate", "--model", "yolov6lite-s", "--images", images.toString(),
                 "--limit", "3", "--results", dir.resolve("r.json").toString());
 
-        String stderr = err.toString(StandardCharsets.UTF_8);
+        String stderr = console.stderr();
         assertThat(exit).as(stderr).isZero();
         assertThat(stderr).contains("2 image(s) could not be read", "image 25: cannot read image",
                 "image 30: image file", "does not exist");
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 images (2 missing or unreadable)");
+        assertThat(console.stdout()).contains("1 images (2 missing or unreadable)");
         assertThat(CocoResults.read(dir.resolve("r.json"))).allMatch(d -> d.imageId() == 9);
     }
 
@@ -121,7 +100,7 @@ class EvaluateCommandIT {
                 broken.toString())).isEqualTo(VigilCli.EXIT_CONFIG);
         assertThat(VigilCli.execute("evaluate", "--model", "nanodet-plus-m-32")).isEqualTo(VigilCli.EXIT_CONFIG);
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+        assertThat(console.stderr()).contains(
                 "images directory " + dir.resolve("nope").toAbsolutePath() + " does not exist",
                 "gt.json is not valid JSON (line 2",
                 "Did you mean 'nanodet-plus-m-320'?");
