@@ -76,11 +76,12 @@ public record AnalyticsSettings(Map<String, CameraSettings> cameras, int trackTi
                     problems.add(path + ".polygon: needs at least 3 points, got " + polygon.size());
                 } else {
                     int[] crossing = Geometry.selfIntersection(polygon);
-                    if (crossing != null) {
+                    if (Geometry.doubleArea(polygon) == 0 && polygon.stream().allMatch(
+                            q -> Geometry.side(polygon.get(0), polygon.get(1), q) == 0)) {
+                        problems.add(path + ".polygon: degenerate polygon (zero area)");
+                    } else if (crossing != null) {
                         problems.add(path + ".polygon: self-intersecting polygon (edges " + crossing[0] + " and "
                                 + crossing[1] + " cross)");
-                    } else if (Geometry.doubleArea(polygon) == 0) {
-                        problems.add(path + ".polygon: degenerate polygon (zero area)");
                     }
                 }
                 if (zone.entryFrames() < 1) {
