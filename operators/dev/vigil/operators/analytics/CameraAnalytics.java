@@ -39,7 +39,8 @@ import java.util.function.Consumer;
  * the first observation of the run that decided it. Loitering is reported once per stay when the
  * dwell reaches the threshold. A track not observed for more than the track timeout has ended: it
  * exits every zone it is in (message {@code track ended}, dwell up to its last observation) and its
- * state is dropped.
+ * state is dropped. Until then a track that is not observed (occluded, or lost by the tracker)
+ * still counts in the occupancy of the zones it entered.
  *
  * <p><b>Configuration changes.</b> Memory of lines and zones that are no longer configured is
  * dropped (no exit events for a removed zone); lines and zones keep their memory by name.
