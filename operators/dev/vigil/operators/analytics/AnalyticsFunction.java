@@ -1,0 +1,160 @@
+package dev.vigil.operators.analytics;
+
+import dev.vigil.operators.track.TrackedFrame;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.util.Objects;
+
+/**
+ * Line crossing, zones and loitering per camera (see {@link CameraAnalytics} for the rules).
+ *
+ * <p>Wiring: key the {@link TrackedFrame}s by {@link TrackedFrame#cameraId()} and connect them to
+ * the control stream broadcast with {@link #SETTINGS}:
+ *
+ * <pre>{@code
+ * BroadcastStream<AnalyticsConfigUpdate> control = updates.broadcast(AnalyticsFunction.SETTINGS);
+ * SingleOutputStreamOperator<AnalyticsEvent> events = tracked.keyBy(TrackedFrame::cameraId)
+ *         .connect(control).process(new AnalyticsFunction(settings));
+ * events.getSideOutput(AnalyticsFunction.OCCUPANCY);      // per zone per frame
+ * events.getSideOutput(AnalyticsFunction.FRAME_SUMMARY);  // input of WindowedCounts
+ * }</pre>
+ *
+ * Without a control stream, connect an empty one (or use the settings given here forever).
+ *
+ * <p><b>Live configuration.</b> An {@link AnalyticsConfigUpdate} that parses and validates replaces
+ * the settings of all cameras from the next frame each camera processes, and survives restarts (the
+ * broadcast state holds its text); it is announced with one {@code config_accepted} event. One
+ * with problems is announced with {@code config_rejected} (message: the problems, one per line) and
+ * changes nothing. Configuration events are emitted by subtask 0 only, so each appears once.
+ *
+ * <p><b>State.</b> Per camera a {@link CameraAnalyticsState} ({@link CameraAnalyticsStateSerializer},
+ * versioned); a track's entry is dropped once it has not been observed for
+ * {@link AnalyticsSettings#trackTimeoutFrames()} frames. A camera that stops sending frames keeps
+ * its (small) state.
+ *
+ * <p>Metrics (operator scope): {@code analyticsEvents}, {@code framesDuplicate} (frames at or before
+ * the last processed sequence, e.g. replayed: ignored), {@code configRejected}.
+ */
+public class AnalyticsFunction
+        extends KeyedBroadcastProcessFunction<String, TrackedFrame, AnalyticsConfigUpdate, AnalyticsEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Broadcast state: the text and source of the accepted control update, if any. */
+    public static final MapStateDescriptor<String, String> SETTINGS =
+            new MapStateDescriptor<>("analytics-settings", Types.STRING, Types.STRING);
+
+    /** Occupancy of each configured zone of the camera, every frame. */
+    public static final OutputTag<ZoneOccupancy> OCCUPANCY =
+            new OutputTag<>("analytics-occupancy", TypeInformation.of(ZoneOccupancy.class));
+
+    /** One summary per frame for {@link WindowedCounts}. */
+    public static final OutputTag<FrameSummary> FRAME_SUMMARY =
+            new OutputTag<>("analytics-frame-summary", TypeInformation.of(FrameSummary.class));
+
+    static final String TEXT_KEY = "text";
+    static final String SOURCE_KEY = "source";
+
+    private final AnalyticsSettings initial;
+
+    private transient ValueState<CameraAnalyticsState> state;
+    private transient String cachedText;
+    private transient AnalyticsSettings cachedSettings;
+    private transient Counter eventCount;
+    private transient Counter duplicates;
+    private transient Counter rejected;
+
+    /** @param initial settings until a control update is accepted; must be valid */
+    public AnalyticsFunction(AnalyticsSettings initial) {
+        this.initial = Objects.requireNonNull(initial, "initial");
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        state = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("camera-analytics", new CameraAnalyticsStateSerializer()));
+        eventCount = getRuntimeContext().getMetricGroup().counter("analyticsEvents");
+        duplicates = getRuntimeContext().getMetricGroup().counter("framesDuplicate");
+        rejected = getRuntimeContext().getMetricGroup().counter("configRejected");
+    }
+
+    @Override
+    public void processElement(TrackedFrame frame, ReadOnlyContext ctx, Collector<AnalyticsEvent> out)
+            throws Exception {
+        AnalyticsSettings settings = current(ctx.getBroadcastState(SETTINGS).get(TEXT_KEY));
+        CameraAnalyticsState s = state.value();
+        if (s == null) {
+            s = new CameraAnalyticsState();
+        }
+        FrameSummary summary = CameraAnalytics.process(settings.forCamera(frame.cameraId()),
+                settings.trackTimeoutFrames(), s, frame, e -> {
+                    out.collect(e);
+                    eventCount.inc();
+                });
+        if (summary == null) {
+            duplicates.inc();
+            return;
+        }
+        for (ZoneOccupancy z : summary.zones()) {
+            ctx.output(OCCUPANCY, z);
+        }
+        ctx.output(FRAME_SUMMARY, summary);
+        state.update(s);
+    }
+
+    @Override
+    public void processBroadcastElement(AnalyticsConfigUpdate update, Context ctx, Collector<AnalyticsEvent> out)
+            throws Exception {
+        AnalyticsSettingsParser.Result result = AnalyticsSettingsParser.parseYaml(update.text());
+        boolean announce = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
+        long now = ctx.currentProcessingTime();
+        if (result.valid()) {
+            BroadcastState<String, String> b = ctx.getBroadcastState(SETTINGS);
+            b.put(TEXT_KEY, update.text());
+            b.put(SOURCE_KEY, update.source());
+            cachedText = update.text();
+            cachedSettings = result.settings();
+            if (announce) {
+                out.collect(AnalyticsEvent.config(AnalyticsEvent.Type.CONFIG_ACCEPTED, update.source(), update.text(),
+                        now, describe(result.settings())));
+            }
+        } else {
+            rejected.inc();
+            if (announce) {
+                out.collect(AnalyticsEvent.config(AnalyticsEvent.Type.CONFIG_REJECTED, update.source(), update.text(),
+                        now, String.join("\n", result.problems())));
+            }
+        }
+    }
+
+    /** The settings from the accepted control text, or the initial ones. */
+    private AnalyticsSettings current(String text) {
+        if (text == null) {
+            return initial;
+        }
+        if (!text.equals(cachedText)) {
+            // After a restore the broadcast state holds text accepted earlier: it parses the same way again.
+            AnalyticsSettingsParser.Result r = AnalyticsSettingsParser.parseYaml(text);
+            cachedSettings = r.valid() ? r.settings() : initial;
+            cachedText = text;
+        }
+        return cachedSettings;
+    }
+
+    private static String describe(AnalyticsSettings s) {
+        int lines = s.cameras().values().stream().mapToInt(c -> c.lines().size()).sum();
+        int zones = s.cameras().values().stream().mapToInt(c -> c.zones().size()).sum();
+        return s.cameras().size() + " cameras, " + lines + " lines, " + zones + " zones";
+    }
+}

@@ -1,0 +1,10 @@
+package dev.vigil.operators.analytics;
+
+import dev.vigil.sources.types.RecordTypeInfoFactory;
+
+/** Tells Flink to use {@link FrameSummarySerializer} wherever {@link FrameSummary} records flow. */
+public final class FrameSummaryTypeInfoFactory extends RecordTypeInfoFactory<FrameSummary> {
+    public FrameSummaryTypeInfoFactory() {
+        super(FrameSummary.class, FrameSummarySerializer.INSTANCE);
+    }
+}

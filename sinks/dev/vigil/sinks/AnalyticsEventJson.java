@@ -1,0 +1,58 @@
+package dev.vigil.sinks;
+
+import dev.vigil.operators.analytics.AnalyticsEvent;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+
+/**
+ * The JSON line of one analytics event, format version 1 (schema:
+ * {@code sinks/schema/analytics-event.schema.json}). Fields that do not apply to the event's type
+ * are left out. {@code event_id} is stable across replays: sinks de-duplicate on it.
+ */
+public final class AnalyticsEventJson implements JsonLineEncoder<AnalyticsEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Value of the {@code format} field. */
+    public static final int FORMAT_VERSION = 1;
+
+    @Override
+    public String encode(AnalyticsEvent record) {
+        return Json.write(json -> write(record, json));
+    }
+
+    private static void write(AnalyticsEvent e, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("format", FORMAT_VERSION);
+        json.writeStringField("event_id", e.eventId());
+        json.writeStringField("type", e.type().wireName());
+        json.writeNumberField("timestamp_ms", e.timestampMillis());
+        if (e.cameraId() != null) {
+            json.writeStringField("camera_id", e.cameraId());
+        }
+        if (e.sequence() >= 0) {
+            json.writeNumberField("sequence", e.sequence());
+        }
+        if (e.trackId() >= 0) {
+            json.writeNumberField("track_id", e.trackId());
+        }
+        if (e.label() != null) {
+            json.writeStringField("label", e.label());
+        }
+        if (e.name() != null) {
+            json.writeStringField(e.type() == AnalyticsEvent.Type.LINE_CROSSED ? "line" : "zone", e.name());
+        }
+        if (e.direction() != null) {
+            json.writeStringField("direction", e.direction());
+        }
+        if (e.dwellMillis() >= 0) {
+            json.writeNumberField("dwell_ms", e.dwellMillis());
+        }
+        if (e.message() != null) {
+            json.writeStringField("message", e.message());
+        }
+        json.writeEndObject();
+    }
+}
