@@ -60,6 +60,9 @@ public final class JobRunner {
         if (job.tracksFile() != null) {
             report.printf("  tracks: %s%n", job.tracksFile());
         }
+        if (job.eventsFile() != null) {
+            report.printf("  events: %s%n  counts: %s%n", job.eventsFile(), job.countsFile());
+        }
         summary.print(report);
         return summary;
     }

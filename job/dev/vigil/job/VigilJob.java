@@ -11,8 +11,12 @@ import dev.vigil.operators.detect.BatchingSettings;
 import dev.vigil.operators.detect.DetectionSettings;
 import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.operators.detect.FrameDetections;
+import dev.vigil.operators.analytics.AnalyticsSettings;
+import dev.vigil.operators.analytics.AnalyticsSettingsParser;
 import dev.vigil.operators.track.TrackedFrame;
 import dev.vigil.operators.track.TrackerSettings;
+import dev.vigil.sinks.AnalyticsEventJson;
+import dev.vigil.sinks.CountsRecordJson;
 import dev.vigil.sinks.FrameDetectionsJson;
 import dev.vigil.sinks.MotTracksSink;
 import dev.vigil.sinks.TrackedFrameJson;
@@ -46,6 +50,10 @@ public final class VigilJob {
     private final Path rejectsFile;
     private final Path tracksFile;
     private final Path motDir;
+    private AnalyticsSettings analytics;
+    private Path controlFile;
+    private Path eventsFile;
+    private Path countsFile;
 
     private VigilJob(VigilConfig config, FileVideoSource source, ModelSettings model, DetectionSettings detection,
             String modelDescription, Path resultsFile, Path rejectsFile, Path tracksFile, Path motDir) {
@@ -101,10 +109,33 @@ public final class VigilJob {
                 }
             }
         }
+        AnalyticsSettings analytics = null;
+        if (config.isSet(VigilOptions.ANALYTICS) || config.isSet(VigilOptions.CONTROL_FILE)) {
+            analytics = analyticsSettings(config, problems);
+            if (!config.get(VigilOptions.TRACKING_ENABLED)) {
+                problems.add(VigilOptions.ANALYTICS.key() + ": works on tracks; set tracking.enabled: true");
+            }
+            if (config.isSet(VigilOptions.CONTROL_FILE)
+                    && !Files.isRegularFile(Path.of(config.get(VigilOptions.CONTROL_FILE)))) {
+                problems.add(VigilOptions.CONTROL_FILE.key() + ": file not found: "
+                        + Path.of(config.get(VigilOptions.CONTROL_FILE)).toAbsolutePath());
+            }
+            if (config.get(VigilOptions.COUNTS_WINDOW).isZero()) {
+                problems.add(VigilOptions.COUNTS_WINDOW.key() + ": must be positive");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(configSource, problems);
         }
-        return new VigilJob(config, source, model, detection, modelDescription, results, rejects, tracks, mot);
+        VigilJob job = new VigilJob(config, source, model, detection, modelDescription, results, rejects, tracks, mot);
+        if (analytics != null) {
+            job.analytics = analytics;
+            job.controlFile = config.isSet(VigilOptions.CONTROL_FILE)
+                    ? Path.of(config.get(VigilOptions.CONTROL_FILE)).toAbsolutePath() : null;
+            job.eventsFile = Path.of(config.get(VigilOptions.OUTPUT_EVENTS_PATH)).toAbsolutePath();
+            job.countsFile = Path.of(config.get(VigilOptions.OUTPUT_COUNTS_PATH)).toAbsolutePath();
+        }
+        return job;
     }
 
     private static FileVideoSource buildSource(VigilConfig config, List<String> problems) {
@@ -220,6 +251,16 @@ public final class VigilJob {
         }
     }
 
+    /** The analytics section, checked: structure, geometry and class names, each with its key path. */
+    private static AnalyticsSettings analyticsSettings(VigilConfig config, List<String> problems) {
+        if (!config.isSet(VigilOptions.ANALYTICS)) {
+            return AnalyticsSettings.EMPTY;
+        }
+        AnalyticsSettingsParser.Result parsed = AnalyticsSettingsParser.parse(config.get(VigilOptions.ANALYTICS));
+        problems.addAll(parsed.problems());
+        return parsed.settings();
+    }
+
     static TrackerSettings trackerSettings(VigilConfig config) {
         return TrackerSettings.FOR_VIGIL_DETECTORS.toBuilder()
                 .highScoreThreshold(config.get(VigilOptions.TRACKING_HIGH_THRESHOLD).floatValue())
@@ -251,12 +292,27 @@ public final class VigilJob {
             @SuppressWarnings("unchecked")
             Sink<TrackedFrame>[] sinks = trackSinks.toArray(new Sink[0]);
             pipeline.withTracking(trackerSettings(config), sinks);
+            if (analytics != null) {
+                pipeline.withAnalytics(analytics, controlFile == null ? null : ControlFileSource.of(controlFile),
+                        config.get(VigilOptions.COUNTS_WINDOW),
+                        JsonLinesSink.toFile(eventsFile, new AnalyticsEventJson()),
+                        JsonLinesSink.toFile(countsFile, new CountsRecordJson()));
+            }
         }
         return pipeline;
     }
 
     /** Applies the job-level settings (parallelism, checkpointing, strict typing) to {@code env}. */
     public void configure(StreamExecutionEnvironment env) {
+        // Flink's default with checkpointing is to restart forever, which hides a broken job behind
+        // a progress line that never moves; a bounded number of restarts fails it visibly.
+        org.apache.flink.configuration.Configuration restart = new org.apache.flink.configuration.Configuration();
+        restart.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restart.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
+                config.get(VigilOptions.JOB_RESTART_ATTEMPTS).intValue());
+        restart.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                Duration.ofSeconds(10));
+        env.configure(restart);
         env.setParallelism(config.get(VigilOptions.JOB_PARALLELISM).intValue());
         // Every record type declares its serializer; a Kryo fallback would be a bug, so fail fast.
         env.getConfig().disableGenericTypes();
@@ -286,6 +342,16 @@ public final class VigilJob {
 
     public Path rejectsFile() {
         return rejectsFile;
+    }
+
+    /** The analytics events file, or {@code null} when analytics is off. */
+    public Path eventsFile() {
+        return eventsFile;
+    }
+
+    /** The windowed counts file, or {@code null} when analytics is off. */
+    public Path countsFile() {
+        return countsFile;
     }
 
     /** The tracks file, or {@code null} when tracking is off. */

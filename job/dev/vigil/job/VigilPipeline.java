@@ -7,6 +7,13 @@ import dev.vigil.operators.detect.DetectorProvider;
 import dev.vigil.operators.detect.FrameDetections;
 import dev.vigil.operators.detect.ScreenFrames;
 import dev.vigil.operators.detect.TallyDetections;
+import dev.vigil.operators.analytics.AnalyticsConfigUpdate;
+import dev.vigil.operators.analytics.AnalyticsEvent;
+import dev.vigil.operators.analytics.AnalyticsFunction;
+import dev.vigil.operators.analytics.AnalyticsSettings;
+import dev.vigil.operators.analytics.CountsRecord;
+import dev.vigil.operators.analytics.FrameSummary;
+import dev.vigil.operators.analytics.WindowedCounts;
 import dev.vigil.operators.track.LateFrameReject;
 import dev.vigil.operators.track.TrackObjects;
 import dev.vigil.operators.track.TrackedFrame;
@@ -21,6 +28,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +48,15 @@ public final class VigilPipeline {
     private final Sink<Reject> rejects;
     private TrackerSettings tracking;
     private final List<Sink<TrackedFrame>> trackSinks = new ArrayList<>();
+    private Analytics analytics;
+
+    /** Analytics after tracking: initial settings, live updates, window and sinks. */
+    private record Analytics(
+            AnalyticsSettings settings,
+            Source<AnalyticsConfigUpdate, ?, ?> updates,
+            Duration window,
+            Sink<AnalyticsEvent> events,
+            Sink<CountsRecord> counts) {}
 
     public VigilPipeline(
             Source<Frame, ?, ?> source,
@@ -62,6 +79,20 @@ public final class VigilPipeline {
     public final VigilPipeline withTracking(TrackerSettings settings, Sink<TrackedFrame>... sinks) {
         this.tracking = Objects.requireNonNull(settings, "settings");
         this.trackSinks.addAll(List.of(sinks));
+        return this;
+    }
+
+    /**
+     * Adds per-camera analytics after tracking (requires {@link #withTracking}): line crossings, zone
+     * events and loitering to {@code events}, windowed counts per camera and class to {@code counts}.
+     *
+     * @param updates live settings updates (the control file), or {@code null} for none
+     */
+    public VigilPipeline withAnalytics(AnalyticsSettings settings, Source<AnalyticsConfigUpdate, ?, ?> updates,
+            Duration window, Sink<AnalyticsEvent> events, Sink<CountsRecord> counts) {
+        this.analytics = new Analytics(Objects.requireNonNull(settings, "settings"), updates,
+                Objects.requireNonNull(window, "window"), Objects.requireNonNull(events, "events"),
+                Objects.requireNonNull(counts, "counts"));
         return this;
     }
 
@@ -101,7 +132,40 @@ public final class VigilPipeline {
                     .map(new LateFrameReject())
                     .name("late-frames")
                     .uid("late-frames"));
+            if (analytics != null) {
+                addAnalytics(env, tracked);
+            }
+        } else if (analytics != null) {
+            throw new IllegalStateException("analytics works on tracks: enable tracking too");
         }
         rejected.sinkTo(rejects).name("rejects").uid("rejects");
+    }
+
+    private void addAnalytics(StreamExecutionEnvironment env, DataStream<TrackedFrame> tracked) {
+        DataStream<AnalyticsConfigUpdate> updates = env.fromSource(
+                        analytics.updates() == null ? ControlFileSource.none() : analytics.updates(),
+                        WatermarkStrategy.noWatermarks(),
+                        "control")
+                .uid("control")
+                .setParallelism(1)
+                .filter(ControlFileSource::isChange)
+                        .name("control-changes")
+                        .uid("control-changes")
+                        .setParallelism(1);
+        SingleOutputStreamOperator<AnalyticsEvent> events = tracked
+                .keyBy(TrackedFrame::cameraId)
+                .connect(updates.broadcast(AnalyticsFunction.SETTINGS))
+                .process(new AnalyticsFunction(analytics.settings()))
+                .name("analytics")
+                .uid("analytics");
+        events.sinkTo(analytics.events()).name("events").uid("events");
+        events.getSideOutput(AnalyticsFunction.FRAME_SUMMARY)
+                .keyBy(FrameSummary::cameraId)
+                .process(new WindowedCounts(analytics.window()))
+                .name("counts")
+                .uid("counts")
+                .sinkTo(analytics.counts())
+                .name("counts-out")
+                .uid("counts-out");
     }
 }

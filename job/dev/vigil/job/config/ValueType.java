@@ -176,6 +176,19 @@ public abstract class ValueType<T> {
         };
     }
 
+    /** A whole YAML section, passed on as read, for a part of the config with its own validator. */
+    public static ValueType<Object> tree() {
+        return new ValueType<>("a YAML section") {
+            @Override
+            public Object read(Object raw) {
+                if (!(raw instanceof java.util.Map)) {
+                    throw new IllegalArgumentException("expected a section, got " + shape(raw));
+                }
+                return raw;
+            }
+        };
+    }
+
     private static String rangeText(String what, long min, long max) {
         if (max == Long.MAX_VALUE) {
             return what + " >= " + min;

@@ -19,6 +19,10 @@ public final class VigilOptions {
             "job.checkpoint-interval", ValueType.duration(), Duration.ofSeconds(10),
             "How often to take a checkpoint (exactly-once); 0 turns checkpointing off.");
 
+    public static final ConfigOption<Long> JOB_RESTART_ATTEMPTS = ConfigOption.of(
+            "job.restart-attempts", ValueType.integer(0, 1_000_000), 3L,
+            "Restarts from the last checkpoint after a failure before the job gives up (10 s apart).");
+
     public static final ConfigOption<String> INPUT_TYPE = ConfigOption.of(
             "input.type", ValueType.oneOf("file"), "file", "Where frames come from.");
     public static final ConfigOption<List<String>> INPUT_PATHS = ConfigOption.of(
@@ -126,6 +130,19 @@ public final class VigilOptions {
             "tracking.idle-timeout", ValueType.duration(), Duration.ofMillis(TrackerSettings.FOR_VIGIL_DETECTORS.idleTimeoutMillis()),
             "A camera silent this long has its tracking state cleared.");
 
+    public static final ConfigOption<Object> ANALYTICS = ConfigOption.of(
+            "analytics", ValueType.tree(), null,
+            "Lines, zones and thresholds per camera (cameras.<id>.lines / zones, track-timeout-frames); needs "
+                    + "tracking. See the README for the layout.");
+    public static final ConfigOption<String> CONTROL_FILE = ConfigOption.of(
+            "control.file", ValueType.string(), null,
+            "YAML file with an analytics section, watched while the job runs: a valid change applies from the "
+                    + "next frame, an invalid one is rejected with an event and the old settings stay. The job then "
+                    + "runs until stopped.");
+    public static final ConfigOption<Duration> COUNTS_WINDOW = ConfigOption.of(
+            "counts.window", ValueType.duration(), Duration.ofMinutes(1),
+            "Tumbling event-time window of the per-camera, per-class counts.");
+
     public static final ConfigOption<String> OUTPUT_TYPE = ConfigOption.of(
             "output.type", ValueType.oneOf("jsonl", "stdout"), "jsonl",
             "Where results go: a JSON Lines file, or standard output.");
@@ -142,10 +159,17 @@ public final class VigilOptions {
             "output.mot-dir", ValueType.string(), null,
             "Directory for tracks in MOTChallenge format, one <camera>.txt per camera; not written when unset.");
 
+    public static final ConfigOption<String> OUTPUT_EVENTS_PATH = ConfigOption.of(
+            "output.events-path", ValueType.string(), "out/events.jsonl",
+            "JSON Lines file of analytics events (line crossings, zone entries and exits, loitering, config).");
+    public static final ConfigOption<String> OUTPUT_COUNTS_PATH = ConfigOption.of(
+            "output.counts-path", ValueType.string(), "out/counts.jsonl",
+            "JSON Lines file of windowed counts per camera and class.");
+
     /** All options, in the order help lists them. */
     public static List<ConfigOption<?>> all() {
         return List.of(
-                JOB_NAME, JOB_PARALLELISM, JOB_CHECKPOINT_INTERVAL,
+                JOB_NAME, JOB_PARALLELISM, JOB_CHECKPOINT_INTERVAL, JOB_RESTART_ATTEMPTS,
                 INPUT_TYPE, INPUT_PATHS, INPUT_CAMERA_IDS, INPUT_STRIDE, INPUT_MAX_FRAMES, INPUT_LOOP, INPUT_REALTIME,
                 INPUT_FRAME_POLICY,
                 DETECT_MAX_BATCH_SIZE, DETECT_MAX_WAIT, DETECT_SLOTS_PER_DEVICE, DETECT_CAPACITY, DETECT_TIMEOUT,
@@ -154,6 +178,8 @@ public final class VigilOptions {
                 TRACKING_ENABLED, TRACKING_HIGH_THRESHOLD, TRACKING_LOW_THRESHOLD, TRACKING_NEW_TRACK_THRESHOLD,
                 TRACKING_MATCH_IOU, TRACKING_BUFFER_FRAMES, TRACKING_MIN_HITS, TRACKING_CLASS_AWARE,
                 TRACKING_REORDER_FRAMES, TRACKING_REORDER_WAIT, TRACKING_IDLE_TIMEOUT,
-                OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR);
+                ANALYTICS, CONTROL_FILE, COUNTS_WINDOW,
+                OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_EVENTS_PATH,
+                OUTPUT_COUNTS_PATH);
     }
 }

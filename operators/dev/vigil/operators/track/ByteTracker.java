@@ -54,6 +54,34 @@ public final class ByteTracker {
      * @param detections the frame's detections (any order)
      * @return the tracks to report for this frame (per the emit settings), by ascending id
      */
+    /**
+     * Class-agnostic tracking sees one object even when the detector reports it under two classes
+     * (a pickup as both car and truck; its NMS is per class): of boxes overlapping by at least
+     * {@code duplicateIou}, only the highest-scoring one is kept, whatever its class.
+     */
+    private List<Detection> withoutCrossClassDuplicates(List<Detection> detections) {
+        List<Detection> byScore = new ArrayList<>(detections);
+        byScore.sort((a, b) -> Float.compare(b.score(), a.score()));
+        List<Detection> kept = new ArrayList<>(byScore.size());
+        for (Detection d : byScore) {
+            boolean duplicate = false;
+            for (Detection k : kept) {
+                if (k.classId() != d.classId() && iou(box(k), box(d)) >= settings.duplicateIou()) {
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (!duplicate) {
+                kept.add(d);
+            }
+        }
+        return kept;
+    }
+
+    private static double[] box(Detection d) {
+        return new double[] {d.x1(), d.y1(), d.x2(), d.y2()};
+    }
+
     public List<TrackedObject> update(long frame, List<Detection> detections) {
         if (state.lastFrame != TrackerState.NO_FRAME && frame <= state.lastFrame) {
             throw new IllegalArgumentException("frame " + frame + " is not after the last frame " + state.lastFrame);
@@ -71,7 +99,7 @@ public final class ByteTracker {
 
         List<Detection> high = new ArrayList<>();
         List<Detection> low = new ArrayList<>();
-        for (Detection d : detections) {
+        for (Detection d : settings.classAware() ? detections : withoutCrossClassDuplicates(detections)) {
             if (d.score() >= settings.highScoreThreshold()) {
                 high.add(d);
             } else if (d.score() > settings.lowScoreThreshold()) {
@@ -227,7 +255,7 @@ public final class ByteTracker {
                     cost[i][j] = Double.POSITIVE_INFINITY;
                     continue;
                 }
-                double iou = iou(tb, new double[] {d.x1(), d.y1(), d.x2(), d.y2()});
+                double iou = iou(tb, box(d));
                 cost[i][j] = 1 - (fuse ? iou * d.score() : iou);
             }
         }

@@ -46,6 +46,26 @@ class ByteTrackerTest {
     }
 
     @Test
+    void classAgnosticTrackingSeesOneObjectWhenTheDetectorReportsItUnderTwoClasses() {
+        ByteTracker agnostic = new ByteTracker(TrackerSettings.DEFAULTS.toBuilder().classAware(false).build());
+        ByteTracker aware = new ByteTracker(TrackerSettings.DEFAULTS);
+        List<TrackedObject> agnosticOut = List.of();
+        List<TrackedObject> awareOut = List.of();
+        for (int f = 0; f < 10; f++) {
+            // A pickup: "car" and "truck" boxes almost on top of each other, and a second car elsewhere.
+            List<Detection> detections = List.of(
+                    det(2, 0.8f, 100 + 3 * f, 200, 80, 50),
+                    det(7, 0.7f, 101 + 3 * f, 200, 80, 51),
+                    det(2, 0.9f, 400, 100, 60, 40));
+            agnosticOut = agnostic.update(f, detections);
+            awareOut = aware.update(f, detections);
+        }
+        assertThat(agnosticOut).hasSize(2);
+        assertThat(agnosticOut).extracting(TrackedObject::classId).containsExactlyInAnyOrder(2, 2);
+        assertThat(awareOut).as("class-aware keeps a track per class").hasSize(3);
+    }
+
+    @Test
     void crossingPathsKeepTheirIds() {
         ByteTracker tracker = new ByteTracker(TrackerSettings.DEFAULTS);
         Set<String> pairs = new HashSet<>();
