@@ -228,7 +228,7 @@ public final class VigilConfig {
             return key + ": unknown key" + hint + "; keys under " + section + ": " + keysUnder(section);
         }
         List<String> sections = VigilOptions.all().stream()
-                .map(o -> o.key().substring(0, o.key().indexOf('.')))
+                .map(o -> o.key().contains(".") ? o.key().substring(0, o.key().indexOf('.')) : o.key())
                 .distinct()
                 .collect(Collectors.toList());
         return key + ": unknown key" + hint + "; sections: " + String.join(", ", sections);

@@ -68,7 +68,7 @@ class VigilConfigTest {
     void unknownSectionListsTheSections() {
         assertThatThrownBy(() -> parse(VALID + "detector:\n  name: x\n", Map.of()))
                 .hasMessageContaining("detector: unknown key")
-                .hasMessageContaining("sections: job, input, detect, model, tracking, output");
+                .hasMessageContaining("sections: job, input, detect, model, tracking, analytics, control, counts, output");
     }
 
     @Test
