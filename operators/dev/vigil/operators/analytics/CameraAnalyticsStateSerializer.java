@@ -4,8 +4,8 @@ import dev.vigil.operators.analytics.CameraAnalyticsState.LineMemory;
 import dev.vigil.operators.analytics.CameraAnalyticsState.TrackMemory;
 import dev.vigil.operators.analytics.CameraAnalyticsState.ZoneMemory;
 
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import dev.vigil.sources.types.VersionedStateSerializer;
+
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -22,14 +22,12 @@ import java.util.Map;
  * entry timestamps, loitering reported. A later format bumps {@link #CURRENT_VERSION}; the snapshot
  * then restores a serializer that reads the old format, and Flink migrates the state on restore.
  */
-public final class CameraAnalyticsStateSerializer extends TypeSerializer<CameraAnalyticsState> {
+public final class CameraAnalyticsStateSerializer extends VersionedStateSerializer<CameraAnalyticsState> {
 
     private static final long serialVersionUID = 1L;
 
     /** Format written by this code. */
     public static final int CURRENT_VERSION = 1;
-
-    private final int readVersion;
 
     public CameraAnalyticsStateSerializer() {
         this(CURRENT_VERSION);
@@ -37,20 +35,7 @@ public final class CameraAnalyticsStateSerializer extends TypeSerializer<CameraA
 
     /** A serializer that reads format {@code readVersion} (and writes the current one). */
     CameraAnalyticsStateSerializer(int readVersion) {
-        if (readVersion < 1 || readVersion > CURRENT_VERSION) {
-            throw new IllegalArgumentException("unknown analytics state format " + readVersion);
-        }
-        this.readVersion = readVersion;
-    }
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<CameraAnalyticsState> duplicate() {
-        return this; // stateless
+        super("analytics state", CURRENT_VERSION, readVersion);
     }
 
     @Override
@@ -61,16 +46,6 @@ public final class CameraAnalyticsStateSerializer extends TypeSerializer<CameraA
     @Override
     public CameraAnalyticsState copy(CameraAnalyticsState from) {
         return from.copy();
-    }
-
-    @Override
-    public CameraAnalyticsState copy(CameraAnalyticsState from, CameraAnalyticsState reuse) {
-        return from.copy();
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -146,34 +121,12 @@ public final class CameraAnalyticsStateSerializer extends TypeSerializer<CameraA
     }
 
     @Override
-    public CameraAnalyticsState deserialize(CameraAnalyticsState reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CameraAnalyticsStateSerializer && ((CameraAnalyticsStateSerializer) o).readVersion == readVersion;
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * CameraAnalyticsStateSerializer.class.hashCode() + readVersion;
-    }
-
-    @Override
     public TypeSerializerSnapshot<CameraAnalyticsState> snapshotConfiguration() {
         return new Snapshot(CURRENT_VERSION);
     }
 
     /** Records the state format version in checkpoints and savepoints. */
-    public static final class Snapshot implements TypeSerializerSnapshot<CameraAnalyticsState> {
-
-        private int version;
+    public static final class Snapshot extends VersionedStateSerializer.Snapshot<CameraAnalyticsState> {
 
         /** For reading a snapshot (Flink instantiates it reflectively). */
         public Snapshot() {
@@ -181,46 +134,7 @@ public final class CameraAnalyticsStateSerializer extends TypeSerializer<CameraA
         }
 
         Snapshot(int version) {
-            this.version = version;
-        }
-
-        @Override
-        public int getCurrentVersion() {
-            return CURRENT_VERSION;
-        }
-
-        @Override
-        public void writeSnapshot(DataOutputView out) {
-            // The version that Flink writes before this snapshot is all the configuration there is.
-        }
-
-        @Override
-        public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) throws IOException {
-            if (readVersion < 1 || readVersion > CURRENT_VERSION) {
-                throw new IOException("analytics state format " + readVersion + " is newer than this code ("
-                        + CURRENT_VERSION + ")");
-            }
-            this.version = readVersion;
-        }
-
-        @Override
-        public TypeSerializer<CameraAnalyticsState> restoreSerializer() {
-            return new CameraAnalyticsStateSerializer(version);
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<CameraAnalyticsState> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<CameraAnalyticsState> oldSnapshot) {
-            if (!(oldSnapshot instanceof Snapshot)) {
-                return TypeSerializerSchemaCompatibility.incompatible();
-            }
-            int old = ((Snapshot) oldSnapshot).version;
-            if (old == version) {
-                return TypeSerializerSchemaCompatibility.compatibleAsIs();
-            }
-            return old < version
-                    ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
-                    : TypeSerializerSchemaCompatibility.incompatible();
+            super("analytics state", CURRENT_VERSION, CameraAnalyticsStateSerializer::new, version);
         }
     }
 }

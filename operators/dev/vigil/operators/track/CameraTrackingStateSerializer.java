@@ -3,8 +3,8 @@ package dev.vigil.operators.track;
 import dev.vigil.operators.detect.FrameDetections;
 import dev.vigil.operators.detect.FrameDetectionsSerializer;
 
-import org.apache.flink.api.common.typeutils.TypeSerializer;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import dev.vigil.sources.types.VersionedStateSerializer;
+
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -21,7 +21,7 @@ import java.io.IOException;
  * the snapshot then restores a serializer that reads the old format, and Flink migrates the
  * state on restore.
  */
-public final class CameraTrackingStateSerializer extends TypeSerializer<CameraTrackingState> {
+public final class CameraTrackingStateSerializer extends VersionedStateSerializer<CameraTrackingState> {
 
     private static final long serialVersionUID = 1L;
 
@@ -30,28 +30,13 @@ public final class CameraTrackingStateSerializer extends TypeSerializer<CameraTr
 
     private static final TrackState[] STATES = TrackState.values();
 
-    private final int readVersion;
-
     public CameraTrackingStateSerializer() {
         this(CURRENT_VERSION);
     }
 
     /** A serializer that reads format {@code readVersion} (and writes the current one). */
     CameraTrackingStateSerializer(int readVersion) {
-        if (readVersion < 1 || readVersion > CURRENT_VERSION) {
-            throw new IllegalArgumentException("unknown tracking state format " + readVersion);
-        }
-        this.readVersion = readVersion;
-    }
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
-
-    @Override
-    public TypeSerializer<CameraTrackingState> duplicate() {
-        return this; // stateless
+        super("tracking state", CURRENT_VERSION, readVersion);
     }
 
     @Override
@@ -62,16 +47,6 @@ public final class CameraTrackingStateSerializer extends TypeSerializer<CameraTr
     @Override
     public CameraTrackingState copy(CameraTrackingState from) {
         return from.copy();
-    }
-
-    @Override
-    public CameraTrackingState copy(CameraTrackingState from, CameraTrackingState reuse) {
-        return from.copy();
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -143,34 +118,12 @@ public final class CameraTrackingStateSerializer extends TypeSerializer<CameraTr
     }
 
     @Override
-    public CameraTrackingState deserialize(CameraTrackingState reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CameraTrackingStateSerializer && ((CameraTrackingStateSerializer) o).readVersion == readVersion;
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * CameraTrackingStateSerializer.class.hashCode() + readVersion;
-    }
-
-    @Override
     public TypeSerializerSnapshot<CameraTrackingState> snapshotConfiguration() {
         return new Snapshot(CURRENT_VERSION);
     }
 
     /** Records the state format version in checkpoints and savepoints. */
-    public static final class Snapshot implements TypeSerializerSnapshot<CameraTrackingState> {
-
-        private int version;
+    public static final class Snapshot extends VersionedStateSerializer.Snapshot<CameraTrackingState> {
 
         /** For reading a snapshot (Flink instantiates it reflectively). */
         public Snapshot() {
@@ -178,46 +131,7 @@ public final class CameraTrackingStateSerializer extends TypeSerializer<CameraTr
         }
 
         Snapshot(int version) {
-            this.version = version;
-        }
-
-        @Override
-        public int getCurrentVersion() {
-            return CURRENT_VERSION;
-        }
-
-        @Override
-        public void writeSnapshot(DataOutputView out) {
-            // The version that Flink writes before this snapshot is all the configuration there is.
-        }
-
-        @Override
-        public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) throws IOException {
-            if (readVersion < 1 || readVersion > CURRENT_VERSION) {
-                throw new IOException("tracking state format " + readVersion + " is newer than this code ("
-                        + CURRENT_VERSION + ")");
-            }
-            this.version = readVersion;
-        }
-
-        @Override
-        public TypeSerializer<CameraTrackingState> restoreSerializer() {
-            return new CameraTrackingStateSerializer(version);
-        }
-
-        @Override
-        public TypeSerializerSchemaCompatibility<CameraTrackingState> resolveSchemaCompatibility(
-                TypeSerializerSnapshot<CameraTrackingState> oldSnapshot) {
-            if (!(oldSnapshot instanceof Snapshot)) {
-                return TypeSerializerSchemaCompatibility.incompatible();
-            }
-            int old = ((Snapshot) oldSnapshot).version;
-            if (old == version) {
-                return TypeSerializerSchemaCompatibility.compatibleAsIs();
-            }
-            return old < version
-                    ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
-                    : TypeSerializerSchemaCompatibility.incompatible();
+            super("tracking state", CURRENT_VERSION, CameraTrackingStateSerializer::new, version);
         }
     }
 }
