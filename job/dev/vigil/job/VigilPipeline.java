@@ -13,6 +13,7 @@ import dev.vigil.operators.analytics.AnalyticsFunction;
 import dev.vigil.operators.analytics.AnalyticsSettings;
 import dev.vigil.operators.analytics.CountsRecord;
 import dev.vigil.operators.analytics.FrameSummary;
+import dev.vigil.operators.analytics.LateSummaryReject;
 import dev.vigil.operators.analytics.WindowedCounts;
 import dev.vigil.operators.track.LateFrameReject;
 import dev.vigil.operators.track.TrackObjects;
@@ -133,7 +134,7 @@ public final class VigilPipeline {
                     .name("late-frames")
                     .uid("late-frames"));
             if (analytics != null) {
-                addAnalytics(env, tracked);
+                rejected = rejected.union(addAnalytics(env, tracked));
             }
         } else if (analytics != null) {
             throw new IllegalStateException("analytics works on tracks: enable tracking too");
@@ -141,7 +142,8 @@ public final class VigilPipeline {
         rejected.sinkTo(rejects).name("rejects").uid("rejects");
     }
 
-    private void addAnalytics(StreamExecutionEnvironment env, DataStream<TrackedFrame> tracked) {
+    /** Adds analytics after tracking; returns the rejects it makes (frames too late for their window). */
+    private DataStream<Reject> addAnalytics(StreamExecutionEnvironment env, DataStream<TrackedFrame> tracked) {
         DataStream<AnalyticsConfigUpdate> updates = env.fromSource(
                         analytics.updates() == null ? ControlFileSource.none() : analytics.updates(),
                         WatermarkStrategy.noWatermarks(),
@@ -159,13 +161,12 @@ public final class VigilPipeline {
                 .name("analytics")
                 .uid("analytics");
         events.sinkTo(analytics.events()).name("events").uid("events");
-        events.getSideOutput(AnalyticsFunction.FRAME_SUMMARY)
+        SingleOutputStreamOperator<CountsRecord> counts = events.getSideOutput(AnalyticsFunction.FRAME_SUMMARY)
                 .keyBy(FrameSummary::cameraId)
                 .process(new WindowedCounts(analytics.window()))
                 .name("counts")
-                .uid("counts")
-                .sinkTo(analytics.counts())
-                .name("counts-out")
-                .uid("counts-out");
+                .uid("counts");
+        counts.sinkTo(analytics.counts()).name("counts-out").uid("counts-out");
+        return counts.getSideOutput(WindowedCounts.LATE).map(new LateSummaryReject()).name("late-counts").uid("late-counts");
     }
 }

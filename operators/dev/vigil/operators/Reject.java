@@ -32,6 +32,8 @@ public record Reject(
         /** The frame reached the detector but could not be run through the model. */
         DETECT,
         /** The frame's detections arrived after a later frame of the camera had been tracked. */
-        TRACK
+        TRACK,
+        /** The frame's analytics arrived after its count window had been emitted. */
+        COUNT
     }
 }
