@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.vigil.testing.JsonSchemaAssert.assertMatchesSchema;
+import static dev.vigil.testing.JsonSchemaAssert.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AnalyticsJsonTest {
@@ -60,28 +62,5 @@ class AnalyticsJsonTest {
         assertThat(line.get("lines").toString()).isEqualTo("[{\"line\":\"door\",\"in\":2,\"out\":1}]");
         assertThat(line.get("zones").toString()).isEqualTo("[{\"zone\":\"lobby\",\"max\":2,\"avg\":0.667}]");
         assertMatchesSchema(line, schema);
-    }
-
-    /** Checks required fields and no undeclared fields, recursively through objects and arrays. */
-    private static void assertMatchesSchema(JsonNode value, JsonNode schema) {
-        if (schema.has("required")) {
-            for (JsonNode field : schema.get("required")) {
-                assertThat(value.has(field.asText())).as("required field " + field).isTrue();
-            }
-        }
-        if (schema.has("properties")) {
-            List<String> names = new ArrayList<>();
-            value.fieldNames().forEachRemaining(names::add);
-            assertThat(names).allSatisfy(n -> assertThat(schema.get("properties").has(n)).as("declared " + n).isTrue());
-            names.forEach(n -> assertMatchesSchema(value.get(n), schema.get("properties").get(n)));
-        }
-        if (schema.has("items") && value.isArray()) {
-            value.forEach(item -> assertMatchesSchema(item, schema.get("items")));
-        }
-        if (schema.has("enum")) {
-            List<String> allowed = new ArrayList<>();
-            schema.get("enum").forEach(e -> allowed.add(e.asText()));
-            assertThat(allowed).contains(value.asText());
-        }
     }
 }

@@ -9,11 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
+import static dev.vigil.testing.JsonSchemaAssert.assertMatchesSchema;
+import static dev.vigil.testing.JsonSchemaAssert.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The encoders write exactly what the published JSON Schemas describe. */
@@ -49,30 +48,5 @@ class FrameDetectionsJsonTest {
         assertThat(line.get("stage").asText()).isEqualTo("decode");
         assertThat(line.get("reason").asText()).isEqualTo("file.mp4: stream ended at frame 7");
         assertMatchesSchema(line, schema("reject.schema.json"));
-    }
-
-    private static JsonNode schema(String name) throws IOException {
-        return MAPPER.readTree(Path.of("sinks/schema", name).toFile());
-    }
-
-    /** Checks required fields and no undeclared fields, recursively through objects and arrays. */
-    private static void assertMatchesSchema(JsonNode value, JsonNode schema) {
-        if (schema.has("required")) {
-            for (JsonNode field : schema.get("required")) {
-                assertThat(value.has(field.asText())).as("required field " + field).isTrue();
-            }
-        }
-        if (schema.has("properties")) {
-            List<String> names = new ArrayList<>();
-            value.fieldNames().forEachRemaining(names::add);
-            assertThat(names).allSatisfy(n -> assertThat(schema.get("properties").has(n)).as("declared " + n).isTrue());
-            for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                assertMatchesSchema(value.get(name), schema.get("properties").get(name));
-            }
-        }
-        if (schema.has("items") && value.isArray()) {
-            value.forEach(item -> assertMatchesSchema(item, schema.get("items")));
-        }
     }
 }

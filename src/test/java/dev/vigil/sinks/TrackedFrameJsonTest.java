@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
+import static dev.vigil.testing.JsonSchemaAssert.assertMatchesSchema;
+import static dev.vigil.testing.JsonSchemaAssert.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrackedFrameJsonTest {
@@ -44,23 +45,5 @@ class TrackedFrameJsonTest {
         assertMatchesSchema(line, schema);
         assertThat(schema.at("/properties/objects/items/properties/state/enum").toString())
                 .isEqualTo("[\"tentative\",\"confirmed\",\"lost\"]");
-    }
-
-    /** Checks required fields and no undeclared fields, recursively through objects and arrays. */
-    private static void assertMatchesSchema(JsonNode value, JsonNode schema) {
-        if (schema.has("required")) {
-            for (JsonNode field : schema.get("required")) {
-                assertThat(value.has(field.asText())).as("required field " + field).isTrue();
-            }
-        }
-        if (schema.has("properties")) {
-            List<String> names = new ArrayList<>();
-            value.fieldNames().forEachRemaining(names::add);
-            assertThat(names).allSatisfy(n -> assertThat(schema.get("properties").has(n)).as("declared " + n).isTrue());
-            names.forEach(n -> assertMatchesSchema(value.get(n), schema.get("properties").get(n)));
-        }
-        if (schema.has("items") && value.isArray()) {
-            value.forEach(item -> assertMatchesSchema(item, schema.get("items")));
-        }
     }
 }
