@@ -1,6 +1,7 @@
 package dev.vigil.job;
 
 import dev.vigil.job.config.ConfigException;
+import dev.vigil.job.config.ConfigOption;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.job.config.VigilOptions;
 import dev.vigil.models.Detectors;
@@ -48,15 +49,17 @@ public final class VigilJob {
     private final String modelDescription;
     private final Path resultsFile;
     private final Path rejectsFile;
-    private final Path tracksFile;
-    private final Path motDir;
-    private AnalyticsSettings analytics;
-    private Path controlFile;
-    private Path eventsFile;
-    private Path countsFile;
+    private final Tracking tracking;
+    private final Analytics analytics;
+
+    /** Tracking settings and outputs; {@code motDir} is null when not wanted. */
+    private record Tracking(TrackerSettings settings, Path tracksFile, Path motDir) {}
+
+    /** Analytics settings and outputs; {@code controlFile} is null without live updates. */
+    private record Analytics(AnalyticsSettings settings, Path controlFile, Path eventsFile, Path countsFile) {}
 
     private VigilJob(VigilConfig config, FileVideoSource source, ModelSettings model, DetectionSettings detection,
-            String modelDescription, Path resultsFile, Path rejectsFile, Path tracksFile, Path motDir) {
+            String modelDescription, Path resultsFile, Path rejectsFile, Tracking tracking, Analytics analytics) {
         this.config = config;
         this.source = source;
         this.model = model;
@@ -64,8 +67,8 @@ public final class VigilJob {
         this.modelDescription = modelDescription;
         this.resultsFile = resultsFile;
         this.rejectsFile = rejectsFile;
-        this.tracksFile = tracksFile;
-        this.motDir = motDir;
+        this.tracking = tracking;
+        this.analytics = analytics;
     }
 
     /**
@@ -87,55 +90,63 @@ public final class VigilJob {
         }
         Path results = null;
         if ("jsonl".equals(config.get(VigilOptions.OUTPUT_TYPE))) {
-            results = Path.of(config.get(VigilOptions.OUTPUT_PATH)).toAbsolutePath();
-            checkWritable(VigilOptions.OUTPUT_PATH.key(), results, problems);
+            results = writableOutput(config, VigilOptions.OUTPUT_PATH, problems);
         }
-        Path rejects = Path.of(config.get(VigilOptions.OUTPUT_REJECTS_PATH)).toAbsolutePath();
-        checkWritable(VigilOptions.OUTPUT_REJECTS_PATH.key(), rejects, problems);
-        Path tracks = null;
-        Path mot = null;
-        if (config.get(VigilOptions.TRACKING_ENABLED)) {
-            tracks = Path.of(config.get(VigilOptions.OUTPUT_TRACKS_PATH)).toAbsolutePath();
-            checkWritable(VigilOptions.OUTPUT_TRACKS_PATH.key(), tracks, problems);
-            try {
-                trackerSettings(config);
-            } catch (IllegalArgumentException e) {
-                problems.add("tracking: " + e.getMessage());
-            }
-            if (config.isSet(VigilOptions.OUTPUT_MOT_DIR)) {
-                mot = Path.of(config.get(VigilOptions.OUTPUT_MOT_DIR)).toAbsolutePath();
-                if (Files.exists(mot) && !Files.isDirectory(mot)) {
-                    problems.add(VigilOptions.OUTPUT_MOT_DIR.key() + ": " + mot + " is a file; give a directory");
-                }
-            }
-        }
-        AnalyticsSettings analytics = null;
+        Path rejects = writableOutput(config, VigilOptions.OUTPUT_REJECTS_PATH, problems);
+        Tracking tracking = config.get(VigilOptions.TRACKING_ENABLED) ? tracking(config, problems) : null;
+        Analytics analytics = null;
         if (config.isSet(VigilOptions.ANALYTICS) || config.isSet(VigilOptions.CONTROL_FILE)) {
-            analytics = analyticsSettings(config, problems);
-            if (!config.get(VigilOptions.TRACKING_ENABLED)) {
+            if (tracking == null) {
                 problems.add(VigilOptions.ANALYTICS.key() + ": works on tracks; set tracking.enabled: true");
             }
-            if (config.isSet(VigilOptions.CONTROL_FILE)
-                    && !Files.isRegularFile(Path.of(config.get(VigilOptions.CONTROL_FILE)))) {
-                problems.add(VigilOptions.CONTROL_FILE.key() + ": file not found: "
-                        + Path.of(config.get(VigilOptions.CONTROL_FILE)).toAbsolutePath());
-            }
-            if (config.get(VigilOptions.COUNTS_WINDOW).isZero()) {
-                problems.add(VigilOptions.COUNTS_WINDOW.key() + ": must be positive");
-            }
+            analytics = analytics(config, problems);
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(configSource, problems);
         }
-        VigilJob job = new VigilJob(config, source, model, detection, modelDescription, results, rejects, tracks, mot);
-        if (analytics != null) {
-            job.analytics = analytics;
-            job.controlFile = config.isSet(VigilOptions.CONTROL_FILE)
-                    ? Path.of(config.get(VigilOptions.CONTROL_FILE)).toAbsolutePath() : null;
-            job.eventsFile = Path.of(config.get(VigilOptions.OUTPUT_EVENTS_PATH)).toAbsolutePath();
-            job.countsFile = Path.of(config.get(VigilOptions.OUTPUT_COUNTS_PATH)).toAbsolutePath();
+        return new VigilJob(config, source, model, detection, modelDescription, results, rejects, tracking, analytics);
+    }
+
+    private static Tracking tracking(VigilConfig config, List<String> problems) {
+        Path tracks = writableOutput(config, VigilOptions.OUTPUT_TRACKS_PATH, problems);
+        TrackerSettings settings = null;
+        try {
+            settings = trackerSettings(config);
+        } catch (IllegalArgumentException e) {
+            problems.add("tracking: " + e.getMessage());
         }
-        return job;
+        Path mot = null;
+        if (config.isSet(VigilOptions.OUTPUT_MOT_DIR)) {
+            mot = Path.of(config.get(VigilOptions.OUTPUT_MOT_DIR)).toAbsolutePath();
+            if (Files.exists(mot) && !Files.isDirectory(mot)) {
+                problems.add(VigilOptions.OUTPUT_MOT_DIR.key() + ": " + mot + " is a file; give a directory");
+            }
+        }
+        return new Tracking(settings, tracks, mot);
+    }
+
+    private static Analytics analytics(VigilConfig config, List<String> problems) {
+        AnalyticsSettings settings = analyticsSettings(config, problems);
+        Path control = null;
+        if (config.isSet(VigilOptions.CONTROL_FILE)) {
+            control = Path.of(config.get(VigilOptions.CONTROL_FILE)).toAbsolutePath();
+            if (!Files.isRegularFile(control)) {
+                problems.add(VigilOptions.CONTROL_FILE.key() + ": file not found: " + control);
+            }
+        }
+        if (config.get(VigilOptions.COUNTS_WINDOW).isZero()) {
+            problems.add(VigilOptions.COUNTS_WINDOW.key() + ": must be positive");
+        }
+        return new Analytics(settings, control,
+                writableOutput(config, VigilOptions.OUTPUT_EVENTS_PATH, problems),
+                writableOutput(config, VigilOptions.OUTPUT_COUNTS_PATH, problems));
+    }
+
+    /** The absolute path an output option names, with a problem noted if it cannot be written. */
+    private static Path writableOutput(VigilConfig config, ConfigOption<String> option, List<String> problems) {
+        Path file = Path.of(config.get(option)).toAbsolutePath();
+        checkWritable(option.key(), file, problems);
+        return file;
     }
 
     private static FileVideoSource buildSource(VigilConfig config, List<String> problems) {
@@ -283,20 +294,21 @@ public final class VigilJob {
                 : JsonLinesSink.toFile(resultsFile, new FrameDetectionsJson());
         Sink<Reject> rejects = JsonLinesSink.toFile(rejectsFile, new RejectJson());
         VigilPipeline pipeline = new VigilPipeline(source, new CatalogueDetectorProvider(model), detection, results, rejects);
-        if (tracksFile != null) {
+        if (tracking != null) {
             List<Sink<TrackedFrame>> trackSinks = new ArrayList<>();
-            trackSinks.add(JsonLinesSink.toFile(tracksFile, new TrackedFrameJson()));
-            if (motDir != null) {
-                trackSinks.add(new MotTracksSink(motDir));
+            trackSinks.add(JsonLinesSink.toFile(tracking.tracksFile(), new TrackedFrameJson()));
+            if (tracking.motDir() != null) {
+                trackSinks.add(new MotTracksSink(tracking.motDir()));
             }
             @SuppressWarnings("unchecked")
             Sink<TrackedFrame>[] sinks = trackSinks.toArray(new Sink[0]);
-            pipeline.withTracking(trackerSettings(config), sinks);
+            pipeline.withTracking(tracking.settings(), sinks);
             if (analytics != null) {
-                pipeline.withAnalytics(analytics, controlFile == null ? null : ControlFileSource.of(controlFile),
+                pipeline.withAnalytics(analytics.settings(),
+                        analytics.controlFile() == null ? null : ControlFileSource.of(analytics.controlFile()),
                         config.get(VigilOptions.COUNTS_WINDOW),
-                        JsonLinesSink.toFile(eventsFile, new AnalyticsEventJson()),
-                        JsonLinesSink.toFile(countsFile, new CountsRecordJson()));
+                        JsonLinesSink.toFile(analytics.eventsFile(), new AnalyticsEventJson()),
+                        JsonLinesSink.toFile(analytics.countsFile(), new CountsRecordJson()));
             }
         }
         return pipeline;
@@ -346,16 +358,16 @@ public final class VigilJob {
 
     /** The analytics events file, or {@code null} when analytics is off. */
     public Path eventsFile() {
-        return eventsFile;
+        return analytics == null ? null : analytics.eventsFile();
     }
 
     /** The windowed counts file, or {@code null} when analytics is off. */
     public Path countsFile() {
-        return countsFile;
+        return analytics == null ? null : analytics.countsFile();
     }
 
     /** The tracks file, or {@code null} when tracking is off. */
     public Path tracksFile() {
-        return tracksFile;
+        return tracking == null ? null : tracking.tracksFile();
     }
 }
