@@ -23,7 +23,6 @@ import dev.vigil.sinks.MotTracksSink;
 import dev.vigil.sinks.TrackedFrameJson;
 import dev.vigil.sinks.JsonLinesSink;
 import dev.vigil.sinks.RejectJson;
-import dev.vigil.sources.file.FileVideoSource;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.CheckpointingMode;
@@ -43,7 +42,7 @@ import java.util.List;
 public final class VigilJob {
 
     private final VigilConfig config;
-    private final FileVideoSource source;
+    private final FrameInput input;
     private final ModelSettings model;
     private final DetectionSettings detection;
     private final String modelDescription;
@@ -58,10 +57,13 @@ public final class VigilJob {
     /** Analytics settings and outputs; {@code controlFile} is null without live updates. */
     private record Analytics(AnalyticsSettings settings, Path controlFile, Path eventsFile, Path countsFile) {}
 
-    private VigilJob(VigilConfig config, FileVideoSource source, ModelSettings model, DetectionSettings detection,
-            String modelDescription, Path resultsFile, Path rejectsFile, Tracking tracking, Analytics analytics) {
+    private final List<OutputDestination> destinations;
+
+    private VigilJob(VigilConfig config, FrameInput input, ModelSettings model, DetectionSettings detection,
+            String modelDescription, Path resultsFile, Path rejectsFile, Tracking tracking, Analytics analytics,
+            List<OutputDestination> destinations) {
         this.config = config;
-        this.source = source;
+        this.input = input;
         this.model = model;
         this.detection = detection;
         this.modelDescription = modelDescription;
@@ -69,6 +71,7 @@ public final class VigilJob {
         this.rejectsFile = rejectsFile;
         this.tracking = tracking;
         this.analytics = analytics;
+        this.destinations = List.copyOf(destinations);
     }
 
     /**
@@ -78,9 +81,9 @@ public final class VigilJob {
      */
     public static VigilJob fromConfig(VigilConfig config, String configSource) {
         List<String> problems = new ArrayList<>();
-        FileVideoSource source = buildSource(config, problems);
+        FrameInput input = frameInput(config, problems);
         ModelSettings model = modelSettings(config, problems);
-        DetectionSettings detection = detectionSettings(config, config.get(VigilOptions.INPUT_PATHS).size(), problems);
+        DetectionSettings detection = detectionSettings(config, expectedCameras(config), problems);
         String modelDescription = null;
         try {
             modelDescription = Detectors.check(model).toString();
@@ -101,10 +104,33 @@ public final class VigilJob {
             }
             analytics = analytics(config, problems);
         }
+        List<OutputDestination> destinations = destinations(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(configSource, problems);
         }
-        return new VigilJob(config, source, model, detection, modelDescription, results, rejects, tracking, analytics);
+        return new VigilJob(config, input, model, detection, modelDescription, results, rejects, tracking, analytics,
+                destinations);
+    }
+
+    /** The input {@code input.type} names, or {@code null} with its problems noted. */
+    private static FrameInput frameInput(VigilConfig config, List<String> problems) {
+        String type = config.get(VigilOptions.INPUT_TYPE);
+        return switch (type) {
+            case "file" -> FileFrameInput.fromConfig(config, problems);
+            default -> throw new IllegalStateException("input.type " + type + " passed validation but has no input");
+        };
+    }
+
+    /** How many cameras the input is known to carry, for sizing the detection queue. */
+    private static int expectedCameras(VigilConfig config) {
+        List<String> paths = config.get(VigilOptions.INPUT_PATHS);
+        return "file".equals(config.get(VigilOptions.INPUT_TYPE)) && paths != null ? paths.size() : 1;
+    }
+
+    /** Outputs configured besides the local files, each checked on the client. */
+    private static List<OutputDestination> destinations(VigilConfig config, List<String> problems) {
+        List<OutputDestination> destinations = new ArrayList<>();
+        return destinations;
     }
 
     private static Tracking tracking(VigilConfig config, List<String> problems) {
@@ -147,38 +173,6 @@ public final class VigilJob {
         Path file = Path.of(config.get(option)).toAbsolutePath();
         checkWritable(option.key(), file, problems);
         return file;
-    }
-
-    private static FileVideoSource buildSource(VigilConfig config, List<String> problems) {
-        List<String> paths = config.get(VigilOptions.INPUT_PATHS);
-        List<String> cameras = config.get(VigilOptions.INPUT_CAMERA_IDS);
-        FileVideoSource.Builder builder = FileVideoSource.builder()
-                .frameStride(config.get(VigilOptions.INPUT_STRIDE).intValue())
-                .maxFrames(config.get(VigilOptions.INPUT_MAX_FRAMES))
-                .loop(config.get(VigilOptions.INPUT_LOOP))
-                .realtime(config.get(VigilOptions.INPUT_REALTIME));
-        for (int i = 0; i < paths.size(); i++) {
-            Path file = Path.of(paths.get(i)).toAbsolutePath().normalize();
-            String where = VigilOptions.INPUT_PATHS.key() + "[" + i + "]";
-            if (!Files.isRegularFile(file)) {
-                problems.add(where + ": video file not found: " + file
-                        + " (give a local video with --input FILE, or set VIGIL_DATA_DIR to a folder that has "
-                        + "the sample videos)");
-            } else if (!Files.isReadable(file)) {
-                problems.add(where + ": video file is not readable: " + file);
-            } else {
-                builder.addVideo(file, cameras == null ? null : cameras.get(i));
-            }
-        }
-        if (!problems.isEmpty()) {
-            return null;
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            problems.add(VigilOptions.INPUT_PATHS.key() + ": " + e.getMessage());
-            return null;
-        }
     }
 
     static ModelSettings modelSettings(VigilConfig config, List<String> problems) {
@@ -293,7 +287,9 @@ public final class VigilJob {
                 ? JsonLinesSink.toStdout(new FrameDetectionsJson())
                 : JsonLinesSink.toFile(resultsFile, new FrameDetectionsJson());
         Sink<Reject> rejects = JsonLinesSink.toFile(rejectsFile, new RejectJson());
-        VigilPipeline pipeline = new VigilPipeline(source, new CatalogueDetectorProvider(model), detection, results, rejects);
+        VigilPipeline pipeline = new VigilPipeline(input, new CatalogueDetectorProvider(model), detection)
+                .toResults("results", results)
+                .toRejects("rejects", rejects);
         if (tracking != null) {
             List<Sink<TrackedFrame>> trackSinks = new ArrayList<>();
             trackSinks.add(JsonLinesSink.toFile(tracking.tracksFile(), new TrackedFrameJson()));
@@ -310,6 +306,9 @@ public final class VigilJob {
                         JsonLinesSink.toFile(analytics.eventsFile(), new AnalyticsEventJson()),
                         JsonLinesSink.toFile(analytics.countsFile(), new CountsRecordJson()));
             }
+        }
+        for (OutputDestination destination : destinations) {
+            destination.attachTo(pipeline);
         }
         return pipeline;
     }
@@ -340,7 +339,7 @@ public final class VigilJob {
 
     /** Frames the job will process in total, or -1 when it runs until stopped. */
     public long expectedFrames() {
-        return source.expectedFrames();
+        return input.expectedFrames();
     }
 
     public String modelDescription() {

@@ -36,75 +36,141 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Vigil dataflow: frames from a source, screened (damaged frames become rejects), detected in
- * cross-camera micro-batches by the async detection stage, results and rejects to their sinks. It takes its source and sinks as arguments so that tests and other entry points plug in
- * their own; operator uids are fixed so that savepoints survive changes to the wiring code.
+ * The Vigil dataflow: frames from an input, screened (damaged frames become rejects), detected in
+ * cross-camera micro-batches by the async detection stage, then optionally tracked per camera and
+ * analysed. Each result stream goes to any number of sinks (a file, a Kafka topic, an index), added by
+ * whoever wires the job, so tests and other entry points plug in their own. Operator uids are fixed,
+ * and each sink carries the uid it is given, so that savepoints survive changes to the wiring code.
  */
 public final class VigilPipeline {
 
-    private final Source<Frame, ?, ?> source;
+    private final FrameInput input;
     private final DetectorProvider detector;
     private final DetectionSettings detection;
-    private final Sink<FrameDetections> results;
-    private final Sink<Reject> rejects;
+    private final List<UidSink<FrameDetections>> results = new ArrayList<>();
+    private final List<UidSink<Reject>> rejects = new ArrayList<>();
+    private final List<UidSink<TrackedFrame>> tracks = new ArrayList<>();
+    private final List<UidSink<AnalyticsEvent>> events = new ArrayList<>();
+    private final List<UidSink<CountsRecord>> counts = new ArrayList<>();
     private TrackerSettings tracking;
-    private final List<Sink<TrackedFrame>> trackSinks = new ArrayList<>();
     private Analytics analytics;
 
-    /** Analytics after tracking: initial settings, live updates, window and sinks. */
-    private record Analytics(
-            AnalyticsSettings settings,
-            Source<AnalyticsConfigUpdate, ?, ?> updates,
-            Duration window,
-            Sink<AnalyticsEvent> events,
-            Sink<CountsRecord> counts) {}
+    /** A sink and the operator uid it runs under. */
+    private record UidSink<T>(String uid, Sink<T> sink) {
+        UidSink {
+            Objects.requireNonNull(uid, "uid");
+            Objects.requireNonNull(sink, "sink");
+        }
+    }
 
+    /** Analytics after tracking: initial settings, live updates and the counts window. */
+    private record Analytics(
+            AnalyticsSettings settings, Source<AnalyticsConfigUpdate, ?, ?> updates, Duration window) {}
+
+    public VigilPipeline(FrameInput input, DetectorProvider detector, DetectionSettings detection) {
+        this.input = Objects.requireNonNull(input, "input");
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.detection = Objects.requireNonNull(detection, "detection");
+    }
+
+    /** A pipeline over a source of decoded frames, with one results sink and one rejects sink. */
     public VigilPipeline(
             Source<Frame, ?, ?> source,
             DetectorProvider detector,
             DetectionSettings detection,
             Sink<FrameDetections> results,
             Sink<Reject> rejects) {
-        this.source = Objects.requireNonNull(source, "source");
-        this.detector = Objects.requireNonNull(detector, "detector");
-        this.detection = Objects.requireNonNull(detection, "detection");
-        this.results = Objects.requireNonNull(results, "results");
-        this.rejects = Objects.requireNonNull(rejects, "rejects");
+        this(FrameInput.of(Objects.requireNonNull(source, "source")), detector, detection);
+        toResults("results", results);
+        toRejects("rejects", rejects);
+    }
+
+    /** Sends detection results to {@code sink} as well, under operator uid {@code uid}. */
+    public VigilPipeline toResults(String uid, Sink<FrameDetections> sink) {
+        results.add(new UidSink<>(uid, sink));
+        return this;
+    }
+
+    /** Sends rejects (frames that could not be processed, with the reason) to {@code sink} as well. */
+    public VigilPipeline toRejects(String uid, Sink<Reject> sink) {
+        rejects.add(new UidSink<>(uid, sink));
+        return this;
     }
 
     /**
-     * Adds per-camera tracking after detection: tracked frames go to {@code sinks}; frames the tracker
-     * cannot take (late or duplicate) become rejects.
+     * Adds per-camera tracking after detection: tracked frames go to {@code sinks} (uids
+     * {@code tracks-0}, {@code tracks-1}, ...); frames the tracker cannot take (late or duplicate)
+     * become rejects.
      */
     @SafeVarargs
     public final VigilPipeline withTracking(TrackerSettings settings, Sink<TrackedFrame>... sinks) {
         this.tracking = Objects.requireNonNull(settings, "settings");
-        this.trackSinks.addAll(List.of(sinks));
+        for (Sink<TrackedFrame> sink : sinks) {
+            toTracks("tracks-" + tracks.size(), sink);
+        }
+        return this;
+    }
+
+    /** Sends tracked frames to {@code sink} as well (requires {@link #withTracking}). */
+    public VigilPipeline toTracks(String uid, Sink<TrackedFrame> sink) {
+        tracks.add(new UidSink<>(uid, sink));
         return this;
     }
 
     /**
      * Adds per-camera analytics after tracking (requires {@link #withTracking}): line crossings, zone
-     * events and loitering to {@code events}, windowed counts per camera and class to {@code counts}.
+     * events and loitering to {@code events} (uid {@code events}), windowed counts per camera and class
+     * to {@code counts} (uid {@code counts-out}).
      *
      * @param updates live settings updates (the control file), or {@code null} for none
      */
     public VigilPipeline withAnalytics(AnalyticsSettings settings, Source<AnalyticsConfigUpdate, ?, ?> updates,
             Duration window, Sink<AnalyticsEvent> events, Sink<CountsRecord> counts) {
-        this.analytics = new Analytics(Objects.requireNonNull(settings, "settings"), updates,
-                Objects.requireNonNull(window, "window"), Objects.requireNonNull(events, "events"),
-                Objects.requireNonNull(counts, "counts"));
+        withAnalytics(settings, updates, window);
+        toEvents("events", events);
+        toCounts("counts-out", counts);
         return this;
+    }
+
+    /** Adds per-camera analytics after tracking; its outputs go to the sinks given by {@link #toEvents} and {@link #toCounts}. */
+    public VigilPipeline withAnalytics(AnalyticsSettings settings, Source<AnalyticsConfigUpdate, ?, ?> updates,
+            Duration window) {
+        this.analytics = new Analytics(Objects.requireNonNull(settings, "settings"), updates,
+                Objects.requireNonNull(window, "window"));
+        return this;
+    }
+
+    /** Sends analytics events to {@code sink} as well (requires {@link #withAnalytics}). */
+    public VigilPipeline toEvents(String uid, Sink<AnalyticsEvent> sink) {
+        events.add(new UidSink<>(uid, sink));
+        return this;
+    }
+
+    /** Sends windowed counts to {@code sink} as well (requires {@link #withAnalytics}). */
+    public VigilPipeline toCounts(String uid, Sink<CountsRecord> sink) {
+        counts.add(new UidSink<>(uid, sink));
+        return this;
+    }
+
+    /** Whether tracked frames exist to be sent to sinks ({@link #withTracking} was called). */
+    public boolean hasTracking() {
+        return tracking != null;
+    }
+
+    /** Whether analytics events and counts exist to be sent to sinks ({@link #withAnalytics} was called). */
+    public boolean hasAnalytics() {
+        return analytics != null;
     }
 
     /** Adds the dataflow to {@code env}; the caller configures and executes the environment. */
     public void addTo(StreamExecutionEnvironment env) {
-        DataStream<Frame> frames = env.fromSource(
-                        source,
-                        WatermarkStrategy.<Frame>forMonotonousTimestamps()
-                                .withTimestampAssigner((frame, previous) -> frame.timestampMillis()),
-                        "frames")
-                .uid("frames");
+        if (tracking == null && (analytics != null || !tracks.isEmpty())) {
+            throw new IllegalStateException("tracks and analytics need tracking: call withTracking");
+        }
+        if (analytics == null && (!events.isEmpty() || !counts.isEmpty())) {
+            throw new IllegalStateException("events and counts sinks need analytics: call withAnalytics");
+        }
+        DataStream<Frame> frames = input.addTo(env);
         SingleOutputStreamOperator<Frame> screened = frames.process(new ScreenFrames()).name("screen").uid("screen");
         // Ordered: results leave in input order, so each camera's results stay in frame order.
         SingleOutputStreamOperator<FrameDetections> detections = AsyncDataStream.orderedWait(
@@ -118,7 +184,7 @@ public final class VigilPipeline {
                 .map(new TallyDetections())
                 .name("tally")
                 .uid("tally");
-        detections.sinkTo(results).name("results").uid("results");
+        sinkTo(detections, results);
         DataStream<Reject> rejected = screened.getSideOutput(ScreenFrames.REJECTS);
         if (tracking != null) {
             SingleOutputStreamOperator<TrackedFrame> tracked = detections
@@ -126,9 +192,7 @@ public final class VigilPipeline {
                     .process(new TrackObjects(tracking))
                     .name("track")
                     .uid("track");
-            for (int i = 0; i < trackSinks.size(); i++) {
-                tracked.sinkTo(trackSinks.get(i)).name("tracks-" + i).uid("tracks-" + i);
-            }
+            sinkTo(tracked, tracks);
             rejected = rejected.union(tracked.getSideOutput(TrackObjects.LATE_FRAMES)
                     .map(new LateFrameReject())
                     .name("late-frames")
@@ -136,10 +200,14 @@ public final class VigilPipeline {
             if (analytics != null) {
                 rejected = rejected.union(addAnalytics(env, tracked));
             }
-        } else if (analytics != null) {
-            throw new IllegalStateException("analytics works on tracks: enable tracking too");
         }
-        rejected.sinkTo(rejects).name("rejects").uid("rejects");
+        sinkTo(rejected, rejects);
+    }
+
+    private static <T> void sinkTo(DataStream<T> stream, List<UidSink<T>> sinks) {
+        for (UidSink<T> sink : sinks) {
+            stream.sinkTo(sink.sink()).name(sink.uid()).uid(sink.uid());
+        }
     }
 
     /** Adds analytics after tracking; returns the rejects it makes (frames too late for their window). */
@@ -160,13 +228,13 @@ public final class VigilPipeline {
                 .process(new AnalyticsFunction(analytics.settings()))
                 .name("analytics")
                 .uid("analytics");
-        events.sinkTo(analytics.events()).name("events").uid("events");
+        sinkTo(events, this.events);
         SingleOutputStreamOperator<CountsRecord> counts = events.getSideOutput(AnalyticsFunction.FRAME_SUMMARY)
                 .keyBy(FrameSummary::cameraId)
                 .process(new WindowedCounts(analytics.window()))
                 .name("counts")
                 .uid("counts");
-        counts.sinkTo(analytics.counts()).name("counts-out").uid("counts-out");
+        sinkTo(counts, this.counts);
         return counts.getSideOutput(WindowedCounts.LATE).map(new LateSummaryReject()).name("late-counts").uid("late-counts");
     }
 }

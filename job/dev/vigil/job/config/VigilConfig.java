@@ -128,7 +128,7 @@ public final class VigilConfig {
 
     private void checkAcrossKeys(List<String> problems) {
         List<String> paths = get(VigilOptions.INPUT_PATHS);
-        if (paths == null || paths.isEmpty()) {
+        if ("file".equals(get(VigilOptions.INPUT_TYPE)) && (paths == null || paths.isEmpty())) {
             problems.add(VigilOptions.INPUT_PATHS.key() + ": at least one video file is required ("
                     + VigilOptions.INPUT_PATHS.description() + ")");
         }

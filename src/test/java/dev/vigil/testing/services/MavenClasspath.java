@@ -28,9 +28,6 @@ public final class MavenClasspath {
             Files.createDirectories(out.getParent());
             List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-f", pom.toString(),
                     "dependency:build-classpath", "-Dmdep.outputFile=" + out));
-            if (Boolean.getBoolean("vigil.maven.offline")) {
-                command.add("-o");
-            }
             Path log = out.resolveSibling(name + ".resolve.log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -1,0 +1,37 @@
+package dev.vigil.job;
+
+import dev.vigil.sources.Frame;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Where a pipeline's frames come from: a source plus whatever the input needs between the source and
+ * detection (decoding, a dead-letter output for records that are not frames). Operator uids an input
+ * adds must be stable, since savepoints map state by uid.
+ */
+public interface FrameInput {
+
+    /** Adds the input to {@code env} and returns its frames, with event-time timestamps and watermarks. */
+    DataStream<Frame> addTo(StreamExecutionEnvironment env);
+
+    /** Frames the input will deliver in total, or -1 when it runs until stopped. */
+    default long expectedFrames() {
+        return -1;
+    }
+
+    /**
+     * A source of decoded frames whose timestamps rise per source split (one camera per split, as for
+     * video files), under the uid {@code frames}.
+     */
+    static FrameInput of(Source<Frame, ?, ?> source) {
+        return env -> env.fromSource(
+                        source,
+                        WatermarkStrategy.<Frame>forMonotonousTimestamps()
+                                .withTimestampAssigner((frame, previous) -> frame.timestampMillis()),
+                        "frames")
+                .uid("frames");
+    }
+}
