@@ -1,5 +1,10 @@
 package dev.vigil.sinks.elasticsearch;
 
+import org.elasticsearch.ElasticsearchException;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Decides whether a document Elasticsearch did not take should be sent again or given up on.
  *
@@ -23,7 +28,22 @@ public final class BulkFailures {
     /** Status used for a failure that never got an HTTP answer. */
     public static final int NO_RESPONSE = 0;
 
+    /** How the high-level client renders an error it parsed from a response. */
+    private static final Pattern PARSED_TYPE = Pattern.compile("Elasticsearch exception \\[type=([a-z0-9_]+)");
+
     private BulkFailures() {}
+
+    /**
+     * Elasticsearch's name for the error ({@code mapper_parsing_exception}): the type in the
+     * server's answer when the client parsed one, else derived from the exception's class.
+     */
+    public static String errorType(Throwable failure) {
+        if (failure == null) {
+            return null;
+        }
+        Matcher parsed = PARSED_TYPE.matcher(String.valueOf(failure.getMessage()));
+        return parsed.find() ? parsed.group(1) : ElasticsearchException.getExceptionName(failure);
+    }
 
     /**
      * @param status the HTTP status of the item or request, {@link #NO_RESPONSE} when there was none

@@ -158,7 +158,7 @@ final class ElasticsearchIndexWriter<T> implements SinkWriter<T> {
                     }
                     BulkItemResponse.Failure failure = item.getFailure();
                     int status = failure.getStatus().getStatus();
-                    String type = ElasticsearchException.getExceptionName(failure.getCause());
+                    String type = BulkFailures.errorType(failure.getCause());
                     if (BulkFailures.classify(status, type) == BulkFailures.Kind.PERMANENT) {
                         refusal.handle(batch.get(i), status, type, failure.getMessage());
                     } else {
