@@ -121,6 +121,23 @@ class ElasticsearchOutputIT {
         assertIndexedExactly("outage", expected);
     }
 
+    @Test
+    void setupInstallsEveryTemplateAndCanRunAgain() {
+        String[] setup = {"setup-elasticsearch", "--config", "conf/elasticsearch.yaml",
+            "--set", "elasticsearch.hosts=" + node.baseUrl(), "--set", "elasticsearch.index-prefix=setup"};
+
+        assertThat(VigilCli.execute(setup)).as(console.stderr()).isZero();
+        assertThat(VigilCli.execute(setup)).as(console.stderr()).isZero();
+
+        for (IndexFamily family : IndexFamily.values()) {
+            JsonNode template = node.request("GET", "/_index_template/setup-" + family.id(), null)
+                    .at("/index_templates/0/index_template");
+            assertThat(template.at("/index_patterns/0").asText()).isEqualTo(family.indexPattern("setup"));
+            assertThat(template.at("/template/settings/index/number_of_replicas").asText()).isEqualTo("0");
+        }
+        assertThat(console.stdout()).contains("setup-detections", "setup-deadletter");
+    }
+
     /** The job's arguments: the street analytics config, files under the temp dir, indices under {@code prefix}. */
     private String[] job(String prefix, String... settings) {
         List<String> args = new ArrayList<>(List.of("run", "--config", "conf/street-analytics.yaml",
