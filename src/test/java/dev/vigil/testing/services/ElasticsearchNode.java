@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * A real single-node Elasticsearch 7.10.2 cluster in its own JVM on 127.0.0.1 (free ports), with its
- * data under {@code target/services/}. {@link #stop()} and {@link #start()} restart it on the same data
+ * data under {@code target/services/} (deleted on {@link #close()}). {@link #stop()} and {@link #start()} restart it on the same data
  * directory, as an outage would. A small HTTP client runs the queries tests check results with.
  */
 public final class ElasticsearchNode implements AutoCloseable {
@@ -24,11 +24,13 @@ public final class ElasticsearchNode implements AutoCloseable {
 
     private final ServiceProcess process;
     private final int httpPort;
+    private final Path dataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private ElasticsearchNode(ServiceProcess process, int httpPort) {
+    private ElasticsearchNode(ServiceProcess process, int httpPort, Path dataDir) {
         this.process = process;
         this.httpPort = httpPort;
+        this.dataDir = dataDir;
     }
 
     /** Starts a node with a fresh data directory named after {@code name}, and waits until it is green. */
@@ -42,7 +44,7 @@ public final class ElasticsearchNode implements AutoCloseable {
                 List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC"),
                 ElasticsearchNodeMain.class.getName(),
                 List.of(dir.resolve("es").toString(), String.valueOf(httpPort), String.valueOf(transportPort)), dir);
-        ElasticsearchNode node = new ElasticsearchNode(process, httpPort);
+        ElasticsearchNode node = new ElasticsearchNode(process, httpPort, dir.resolve("es"));
         node.awaitReady();
         return node;
     }
@@ -58,9 +60,15 @@ public final class ElasticsearchNode implements AutoCloseable {
         process.stop();
     }
 
+    /** Stops the node and deletes its data; its log stays under {@code target/services/} for diagnosis. */
     @Override
     public void close() {
         process.close();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dataDir, e);
+        }
     }
 
     /** {@code http://127.0.0.1:<port>}. */
