@@ -30,7 +30,9 @@ import java.util.concurrent.Callable;
             VigilCli.ConfigKeys.class,
             EvaluateCommand.class,
             TrackEvalCommand.class,
-            dev.vigil.job.bench.BenchCommand.class
+            dev.vigil.job.bench.BenchCommand.class,
+            SetupElasticsearchCommand.class,
+            dev.vigil.job.bench.ElasticsearchBenchCommand.class
         })
 public final class VigilCli implements Callable<Integer> {
 

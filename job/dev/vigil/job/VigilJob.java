@@ -130,6 +130,7 @@ public final class VigilJob {
     /** Outputs configured besides the local files, each checked on the client. */
     private static List<OutputDestination> destinations(VigilConfig config, List<String> problems) {
         List<OutputDestination> destinations = new ArrayList<>();
+        ElasticsearchOutputs.fromConfig(config, problems).ifPresent(destinations::add);
         return destinations;
     }
 

@@ -266,8 +266,15 @@ public final class VigilConfig {
         return prev[b.length()];
     }
 
-    /** The effective values, for logging. */
+    /** The effective values, for logging; secrets (see {@link #isSecret}) are masked. */
     public Map<String, Object> asMap() {
-        return Collections.unmodifiableMap(new java.util.TreeMap<>(values));
+        Map<String, Object> shown = new java.util.TreeMap<>(values);
+        shown.replaceAll((key, value) -> isSecret(key) ? "******" : value);
+        return Collections.unmodifiableMap(shown);
+    }
+
+    /** Whether the value of {@code key} is a secret (a password, an API key) that is never printed. */
+    public static boolean isSecret(String key) {
+        return key.endsWith("password") || key.endsWith("api-key") || key.endsWith("secret");
     }
 }

@@ -168,7 +168,7 @@ public final class VigilOptions {
 
     /** All options, in the order help lists them. */
     public static List<ConfigOption<?>> all() {
-        return List.of(
+        List<ConfigOption<?>> all = new java.util.ArrayList<>(List.of(
                 JOB_NAME, JOB_PARALLELISM, JOB_CHECKPOINT_INTERVAL, JOB_RESTART_ATTEMPTS,
                 INPUT_TYPE, INPUT_PATHS, INPUT_CAMERA_IDS, INPUT_STRIDE, INPUT_MAX_FRAMES, INPUT_LOOP, INPUT_REALTIME,
                 INPUT_FRAME_POLICY,
@@ -180,6 +180,8 @@ public final class VigilOptions {
                 TRACKING_REORDER_FRAMES, TRACKING_REORDER_WAIT, TRACKING_IDLE_TIMEOUT,
                 ANALYTICS, CONTROL_FILE, COUNTS_WINDOW,
                 OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_EVENTS_PATH,
-                OUTPUT_COUNTS_PATH);
+                OUTPUT_COUNTS_PATH));
+        all.addAll(ElasticsearchOptions.all());
+        return List.copyOf(all);
     }
 }

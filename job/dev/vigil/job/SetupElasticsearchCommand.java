@@ -1,0 +1,45 @@
+package dev.vigil.job;
+
+import dev.vigil.job.config.ConfigException;
+import dev.vigil.sinks.elasticsearch.ElasticsearchSettings;
+import dev.vigil.sinks.elasticsearch.IndexFamily;
+import dev.vigil.sinks.elasticsearch.IndexTemplates;
+
+import org.elasticsearch.client.RestHighLevelClient;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code vigil setup-elasticsearch}: puts Vigil's index templates into the cluster ahead of the job,
+ * for deployments where the job's own credentials may not manage templates
+ * ({@code elasticsearch.install-templates: false}). Idempotent: running it again changes nothing.
+ */
+@Command(name = "setup-elasticsearch", mixinStandardHelpOptions = true,
+        description = "Installs the index templates of every Vigil index family (idempotent).")
+public final class SetupElasticsearchCommand extends ElasticsearchCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        ElasticsearchSettings es;
+        try {
+            es = elasticsearchSettings();
+        } catch (ConfigException e) {
+            System.err.println("Cannot set up: " + e.getMessage());
+            return VigilCli.EXIT_CONFIG;
+        }
+        try (RestHighLevelClient client = es.createClient()) {
+            IndexTemplates.install(client.getLowLevelClient(), es, EnumSet.allOf(IndexFamily.class));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Cannot install the index templates into " + es.hosts() + ": " + e.getMessage());
+            return VigilCli.EXIT_JOB_FAILED;
+        }
+        for (IndexFamily family : IndexFamily.values()) {
+            System.out.printf("template %-24s for %s%n", IndexTemplates.name(es.indexPrefix(), family),
+                    family.indexPattern(es.indexPrefix()));
+        }
+        return 0;
+    }
+}

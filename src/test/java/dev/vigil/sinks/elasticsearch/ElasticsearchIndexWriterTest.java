@@ -1,0 +1,135 @@
+package dev.vigil.sinks.elasticsearch;
+
+import com.sun.net.httpserver.HttpServer;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The writer's retry and dead-letter decisions against a scripted stand-in for Elasticsearch's bulk
+ * endpoint (each answer given once, in order), so every kind of failure can be produced on demand.
+ */
+class ElasticsearchIndexWriterTest {
+
+    private final HttpServer server = start();
+    private final Deque<Answer> answers = new ArrayDeque<>();
+    private final List<String> bulks = new ArrayList<>();
+
+    private record Answer(int status, String body) {}
+
+    private HttpServer start() {
+        try {
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            http.createContext("/_bulk", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                Answer answer;
+                synchronized (this) {
+                    bulks.add(body);
+                    answer = answers.isEmpty() ? new Answer(500, "{}") : answers.poll();
+                }
+                byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(answer.status(), bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            http.start();
+            return http;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void flushReturnsOnlyOnceEverythingIsIndexedOrDeadLettered() throws Exception {
+        answers.add(new Answer(503, "{\"error\": {\"type\": \"unavailable_shards_exception\", \"reason\": \"restarting\"},"
+                + " \"status\": 503}"));
+        answers.add(new Answer(200, "{\"took\": 1, \"errors\": true, \"items\": ["
+                + ok("a") + ", "
+                + failed("b", 429, "es_rejected_execution_exception", "queue full") + ", "
+                + failed("c", 400, "mapper_parsing_exception", "failed to parse field [sequence]") + "]}"));
+        answers.add(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("b") + "]}"));
+        answers.add(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("x-events-1970.01.01:c")
+                + "]}"));
+
+        try (ElasticsearchIndexWriter<String> writer = writer()) {
+            for (String id : List.of("a", "b", "c")) {
+                writer.write(id, null);
+            }
+            assertThat(bulks).as("nothing is sent before the flush").isEmpty();
+
+            writer.flush(false);
+        }
+
+        assertThat(bulks).hasSize(4);
+        assertThat(bulks.get(0)).contains("\"_id\":\"a\"", "\"_id\":\"b\"", "\"_id\":\"c\"");
+        assertThat(bulks.get(1)).isEqualTo(bulks.get(0));
+        assertThat(bulks.get(2)).contains("\"_id\":\"b\"").doesNotContain("\"_id\":\"a\"", "\"_id\":\"c\"");
+        assertThat(bulks.get(3))
+                .contains("\"_index\":\"x-deadletter\"", "\"_id\":\"x-events-1970.01.01:c\"",
+                        "\"error_type\":\"mapper_parsing_exception\"", "\"status\":400")
+                .contains("failed to parse field [sequence]");
+    }
+
+    @Test
+    void aBulkRefusedAsAWholeIsSentDocumentByDocumentSoOnlyTheCulpritIsDeadLettered() throws Exception {
+        answers.add(new Answer(413, "{\"error\": {\"type\": \"content_too_long\", \"reason\": \"too large\"}, \"status\": 413}"));
+        answers.add(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("a") + "]}"));
+        answers.add(new Answer(413, "{\"error\": {\"type\": \"content_too_long\", \"reason\": \"too large\"}, \"status\": 413}"));
+        answers.add(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("x-events-1970.01.01:b")
+                + "]}"));
+
+        try (ElasticsearchIndexWriter<String> writer = writer()) {
+            writer.write("a", null);
+            writer.write("b", null);
+            writer.flush(true);
+        }
+
+        assertThat(bulks).hasSize(4);
+        assertThat(bulks.get(3)).contains("\"_index\":\"x-deadletter\"", "\"status\":413");
+    }
+
+    private ElasticsearchIndexWriter<String> writer() throws IOException {
+        ElasticsearchSettings settings = ElasticsearchSettings.builder()
+                .host("http://127.0.0.1:" + server.getAddress().getPort())
+                .indexPrefix("x")
+                .installTemplates(false)
+                .flushInterval(Duration.ZERO)
+                .backoff(Duration.ofMillis(1), Duration.ofMillis(5))
+                .build();
+        return new ElasticsearchIndexWriter<>(settings, java.util.Set.of(IndexFamily.EVENTS),
+                new DocumentEmitter<String>(id -> new Document("x-events-1970.01.01", id,
+                        "{\"event_id\": \"" + id + "\"}")),
+                null, UnregisteredMetricsGroup.createSinkWriterMetricGroup());
+    }
+
+    private static String ok(String id) {
+        return "{\"index\": {\"_index\": \"x\", \"_type\": \"_doc\", \"_id\": \"" + id + "\", \"_version\": 1, "
+                + "\"result\": \"created\", \"_shards\": {\"total\": 1, \"successful\": 1, \"failed\": 0}, "
+                + "\"_seq_no\": 0, \"_primary_term\": 1, \"status\": 201}}";
+    }
+
+    private static String failed(String id, int status, String type, String reason) {
+        return "{\"index\": {\"_index\": \"x\", \"_type\": \"_doc\", \"_id\": \"" + id + "\", \"status\": " + status
+                + ", \"error\": {\"type\": \"" + type + "\", \"reason\": \"" + reason + "\"}}}";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.vigil.testing.services;
+
+import org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Main class of the Elasticsearch node process that {@link ElasticsearchNode} starts: one single-node
+ * cluster on 127.0.0.1. Runs in its own JVM on the node's own classpath, so it uses nothing but the
+ * runner. Arguments: base directory, HTTP port, transport port.
+ *
+ * <p>Closing (on SIGTERM) keeps the data directory, so that a restart finds the indices again.
+ */
+public final class ElasticsearchNodeMain {
+
+    private ElasticsearchNodeMain() {}
+
+    public static void main(String[] args) throws Exception {
+        String baseDir = args[0];
+        String httpPort = args[1];
+        String transportPort = args[2];
+        ElasticsearchClusterRunner runner = new ElasticsearchClusterRunner();
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runner.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            } finally {
+                closed.countDown();
+            }
+        }));
+        runner.onBuild((index, settings) -> {
+            settings.put("network.host", "127.0.0.1")
+                    .put("http.port", httpPort)
+                    .put("transport.port", transportPort)
+                    .put("discovery.type", "single-node")
+                    // A test machine's disk may be fuller than Elasticsearch likes; it must not go read-only.
+                    .put("cluster.routing.allocation.disk.threshold_enabled", "false");
+            settings.remove("discovery.seed_hosts");
+            settings.remove("cluster.initial_master_nodes");
+        }).build(ElasticsearchClusterRunner.newConfigs()
+                        .basePath(baseDir)
+                        .numOfNode(1)
+                        .clusterName("vigil-test")
+                        .disableESLogger());
+        closed.await();
+    }
+}
