@@ -24,7 +24,7 @@ public final class Credentials {
         if (text == null) {
             return null;
         }
-        String masked = USER_INFO.matcher(text).replaceAll(Matcher.quoteReplacement("$1") + MASK + "@");
+        String masked = USER_INFO.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
         for (String secret : secrets) {
             if (secret != null && !secret.isBlank()) {
                 masked = masked.replace(secret, MASK);
