@@ -118,11 +118,13 @@ public final class LiveBenchCommand implements Callable<Integer> {
                 latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
         Map<String, List<ResultRecorder.Arrival>> byCamera = new TreeMap<>(
                 steady.stream().collect(Collectors.groupingBy(ResultRecorder.Arrival::cameraId)));
-        double span = Math.max(1, seconds - 2);
         byCamera.forEach((camera, list) -> {
             long first = list.stream().mapToLong(ResultRecorder.Arrival::sequence).min().orElse(0);
             long last = list.stream().mapToLong(ResultRecorder.Arrival::sequence).max().orElse(0);
             long decoded = last - first + 1;
+            // Each camera over its own span: cameras connect at slightly different times.
+            double span = Math.max(0.001, (list.stream().mapToLong(ResultRecorder.Arrival::ingestMillis).max().orElse(0)
+                    - list.stream().mapToLong(ResultRecorder.Arrival::ingestMillis).min().orElse(0)) / 1000.0);
             System.out.printf("%s: %d frames decoded (%.1f fps), %d detected (%.1f fps), %d skipped (%.0f %%)%n",
                     camera, decoded, decoded / span, list.size(), list.size() / span, decoded - list.size(),
                     100.0 * (decoded - list.size()) / decoded);

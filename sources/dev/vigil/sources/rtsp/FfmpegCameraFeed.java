@@ -43,7 +43,10 @@ final class FfmpegCameraFeed implements CameraFeed {
         grabber.setOption("fflags", "nobuffer");
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
         try {
-            grabber.start();
+            // start() holds a JVM-wide lock (kept from FFmpeg versions whose codec opening was not
+            // thread-safe) for the whole connect, so one camera waiting out its timeout would hold up every
+            // other camera's connect; FFmpeg 8 opens codecs thread-safely, so connect without that lock.
+            grabber.startUnsafe();
             if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
                 throw new IOException("the stream has no video");
             }
