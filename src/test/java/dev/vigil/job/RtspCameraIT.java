@@ -108,12 +108,19 @@ class RtspCameraIT {
                     await("both cameras stalled after kill " + round, () -> statusesSince(statuses, killedAt).stream()
                             .filter(s -> s.state() == CameraState.STALLED).map(CameraStatus::cameraId)
                             .collect(Collectors.toSet()).containsAll(List.of("live", "street")));
+                    long stalledAt = System.currentTimeMillis();
                     server.restart();
+                    long upAt = System.currentTimeMillis();
+                    await("a frame decoded after the restart", () -> results.values().stream()
+                            .anyMatch(r -> r.cameraId().equals("live") && r.timing().ingestTimeMillis() >= upAt));
+                    long backAt = results.values().stream()
+                            .filter(r -> r.cameraId().equals("live") && r.timing().ingestTimeMillis() >= upAt)
+                            .mapToLong(r -> r.timing().ingestTimeMillis()).min().orElseThrow();
                     awaitFrames(results, "live", before + 10);
                     awaitFrames(results, "street", streetBefore + 10);
-                    long back = System.currentTimeMillis() - killedAt;
-                    System.out.println("RTSP restart " + restart + ": frames again " + back
-                            + " ms after the server was killed (including the restart)");
+                    System.out.println("RTSP restart " + restart + ": both stalled " + (stalledAt - killedAt)
+                            + " ms after the kill; server up again after " + (upAt - stalledAt) + " ms; first frame "
+                            + (backAt - upAt) + " ms later (" + (backAt - killedAt) + " ms from kill to frames)");
                     assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
                 }
                 List<CameraStatus> all = statuses.values();
@@ -147,6 +154,44 @@ class RtspCameraIT {
                 job.cancel().get();
             }
             assertThat(logs.text()).contains("Camera 'closed'").doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aFrozenCameraIsReconnectedWhileTheOthersKeepStreaming() throws Exception {
+        CollectingSink<FrameDetections> results = new CollectingSink<>();
+        CollectingSink<CameraStatus> statuses = new CollectingSink<>();
+        try (RtspServer frozen = RtspServer.builder().pattern("hangs", 160, 120, 25).start()) {
+            RtspCameraSource source = RtspCameraSource.builder()
+                    .addCamera(camera("steady", server.url("live"), USER, PASSWORD))
+                    .addCamera(new CameraSettings("hangs", frozen.url("hangs"), null, null,
+                            CameraSettings.Transport.UDP, Duration.ofSeconds(2)))
+                    .reconnect(new ReconnectPolicy(Duration.ofMillis(200), Duration.ofSeconds(1), 0, 0.2))
+                    .build();
+            JobClient job = start(source, statuses, results, new FakeDetector(0), FramePolicy.LATEST, null);
+            try {
+                awaitFrames(results, "hangs", 10);
+                awaitFrames(results, "steady", 10);
+                long frozenAt = System.currentTimeMillis();
+                frozen.freeze();
+                await("the frozen camera to be reported stalled", () -> statusesSince(statuses, frozenAt).stream()
+                        .anyMatch(s -> s.cameraId().equals("hangs") && s.state() == CameraState.STALLED));
+                // While its reconnect attempts hang until their timeout, the other camera goes on at its rate.
+                long steadyBefore = frames(results, "steady");
+                await("an attempt on the frozen server to time out", () -> statusesSince(statuses, frozenAt).stream()
+                        .filter(s -> s.cameraId().equals("hangs") && s.state() == CameraState.RECONNECTING)
+                        .count() >= 2);
+                assertThat(frames(results, "steady") - steadyBefore).as("frames of the other camera meanwhile")
+                        .isGreaterThan(25);
+                long hangsBefore = frames(results, "hangs");
+                frozen.thaw();
+                awaitFrames(results, "hangs", hangsBefore + 10);
+                assertThat(statusesSince(statuses, frozenAt)).anyMatch(s -> s.cameraId().equals("hangs")
+                        && s.state() == CameraState.STREAMING && s.downForMillis() > 0 && s.framesLost() > 0);
+                assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+            } finally {
+                job.cancel().get();
+            }
         }
     }
 

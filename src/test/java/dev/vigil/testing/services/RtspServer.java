@@ -57,6 +57,19 @@ public final class RtspServer implements AutoCloseable {
         process.awaitPort(port, Duration.ofSeconds(30));
     }
 
+    /**
+     * Freezes the server (SIGSTOP): connections stay open but nothing arrives, and new connections hang,
+     * as with a camera that hangs.
+     */
+    public void freeze() {
+        process.signal("STOP");
+    }
+
+    /** Lets a frozen server go on (SIGCONT). */
+    public void thaw() {
+        process.signal("CONT");
+    }
+
     public String logTail() {
         return process.logTail();
     }
