@@ -81,6 +81,11 @@ public final class RtspServer implements AutoCloseable {
 
     /** Fails with the packages to install unless GStreamer's RTSP server and the encoders are there. */
     public static void checkInstalled() {
+        checkInstalled(PYTHON);
+    }
+
+    /** {@link #checkInstalled()} with the GStreamer bindings looked for under {@code python}. */
+    static void checkInstalled(String python) {
         String probe = "import gi\n"
                 + "gi.require_version('Gst', '1.0')\n"
                 + "gi.require_version('GstRtspServer', '1.0')\n"
@@ -91,7 +96,7 @@ public final class RtspServer implements AutoCloseable {
                 + "print('missing GStreamer elements: ' + ', '.join(missing) if missing else 'ok')\n";
         String answer;
         try {
-            answer = run(List.of(PYTHON, "-c", probe)).trim();
+            answer = run(List.of(python, "-c", probe)).trim();
         } catch (IOException e) {
             answer = e.getMessage();
         }
