@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
             TrackEvalCommand.class,
             dev.vigil.job.bench.BenchCommand.class,
             SetupElasticsearchCommand.class,
-            dev.vigil.job.bench.ElasticsearchBenchCommand.class
+            dev.vigil.job.bench.ElasticsearchBenchCommand.class,
+            dev.vigil.job.bench.LiveBenchCommand.class
         })
 public final class VigilCli implements Callable<Integer> {
 

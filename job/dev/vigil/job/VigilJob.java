@@ -2,6 +2,7 @@ package dev.vigil.job;
 
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.ConfigOption;
+import dev.vigil.job.config.RtspOptions;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.job.config.VigilOptions;
 import dev.vigil.models.Detectors;
@@ -117,6 +118,8 @@ public final class VigilJob {
         String type = config.get(VigilOptions.INPUT_TYPE);
         return switch (type) {
             case "file" -> FileFrameInput.fromConfig(config, problems);
+            case "rtsp" -> RtspFrameInput.fromConfig(config, problems,
+                    writableOutput(config, RtspOptions.OUTPUT_CAMERA_STATUS_PATH, problems));
             default -> throw new IllegalStateException("input.type " + type + " passed validation but has no input");
         };
     }
@@ -124,6 +127,10 @@ public final class VigilJob {
     /** How many cameras the input is known to carry, for sizing the detection queue. */
     private static int expectedCameras(VigilConfig config) {
         List<String> paths = config.get(VigilOptions.INPUT_PATHS);
+        List<Object> cameras = config.get(RtspOptions.CAMERAS);
+        if ("rtsp".equals(config.get(VigilOptions.INPUT_TYPE)) && cameras != null) {
+            return Math.max(1, cameras.size());
+        }
         return "file".equals(config.get(VigilOptions.INPUT_TYPE)) && paths != null ? paths.size() : 1;
     }
 
@@ -226,7 +233,11 @@ public final class VigilJob {
             problems.add(VigilOptions.DETECT_TIMEOUT.key() + ": must be positive; a detection cannot be allowed forever");
             return null;
         }
-        FramePolicy policy = FramePolicy.valueOf(config.get(VigilOptions.INPUT_FRAME_POLICY).toUpperCase(java.util.Locale.ROOT));
+        // Live cameras default to latest-frame-wins: latency stays bounded when the detector falls behind.
+        String policyName = !config.isGiven(VigilOptions.INPUT_FRAME_POLICY) && "rtsp".equals(config.get(VigilOptions.INPUT_TYPE))
+                ? "latest"
+                : config.get(VigilOptions.INPUT_FRAME_POLICY);
+        FramePolicy policy = FramePolicy.valueOf(policyName.toUpperCase(java.util.Locale.ROOT));
         return new DetectionSettings(
                 batching,
                 policy,

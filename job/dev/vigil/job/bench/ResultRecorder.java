@@ -21,7 +21,7 @@ final class ResultRecorder implements Sink<FrameDetections> {
     private static final long serialVersionUID = 1L;
 
     /** One result as it reached the sink. */
-    record Arrival(String cameraId, long ingestMillis, long arrivedMillis, int batchSize) {}
+    record Arrival(String cameraId, long sequence, long ingestMillis, long arrivedMillis, int batchSize) {}
 
     private static final Map<String, List<Arrival>> RUNS = new ConcurrentHashMap<>();
 
@@ -46,7 +46,7 @@ final class ResultRecorder implements Sink<FrameDetections> {
         return new SinkWriter<>() {
             @Override
             public void write(FrameDetections r, Context ctx) {
-                Arrival a = new Arrival(r.cameraId(), r.timing().ingestTimeMillis(), System.currentTimeMillis(),
+                Arrival a = new Arrival(r.cameraId(), r.sequence(), r.timing().ingestTimeMillis(), System.currentTimeMillis(),
                         r.timing().batchSize());
                 synchronized (arrivals) {
                     arrivals.add(a);

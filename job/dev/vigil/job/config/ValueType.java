@@ -176,6 +176,19 @@ public abstract class ValueType<T> {
         };
     }
 
+    /** A YAML list of sections (e.g. cameras), passed on as read, for a part of the config with its own validator. */
+    public static ValueType<List<Object>> sectionList() {
+        return new ValueType<>("a list of YAML sections") {
+            @Override
+            public List<Object> read(Object raw) {
+                if (!(raw instanceof List)) {
+                    throw new IllegalArgumentException("expected a list of sections, got " + shape(raw));
+                }
+                return java.util.Collections.unmodifiableList(new java.util.ArrayList<>((List<?>) raw));
+            }
+        };
+    }
+
     /** A whole YAML section, passed on as read, for a part of the config with its own validator. */
     public static ValueType<Object> tree() {
         return new ValueType<>("a YAML section") {

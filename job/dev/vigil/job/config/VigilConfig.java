@@ -167,9 +167,23 @@ public final class VigilConfig {
         if (value instanceof List) {
             List<Object> items = new ArrayList<>();
             for (Object item : (List<?>) value) {
-                items.add(item instanceof String ? substituteText(key, (String) item, variables, problems) : item);
+                items.add(item instanceof String || item instanceof Map
+                        ? substitute(key, item, variables, problems)
+                        : item);
             }
             return items.contains(null) ? null : items;
+        }
+        if (value instanceof Map) {
+            // Sections inside lists (cameras) may carry ${NAME} too, e.g. passwords kept out of the file.
+            Map<Object, Object> entries = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                Object substituted = substitute(key, entry.getValue(), variables, problems);
+                if (substituted == null && entry.getValue() != null) {
+                    return null;
+                }
+                entries.put(entry.getKey(), substituted);
+            }
+            return entries;
         }
         return value;
     }

@@ -24,7 +24,8 @@ public final class VigilOptions {
             "Restarts from the last checkpoint after a failure before the job gives up (10 s apart).");
 
     public static final ConfigOption<String> INPUT_TYPE = ConfigOption.of(
-            "input.type", ValueType.oneOf("file"), "file", "Where frames come from.");
+            "input.type", ValueType.oneOf("file", "rtsp"), "file",
+            "Where frames come from: video files (input.paths) or live RTSP cameras (input.cameras).");
     public static final ConfigOption<List<String>> INPUT_PATHS = ConfigOption.of(
             "input.paths", ValueType.stringList(), null,
             "Video files to read, one camera each (relative paths resolve against the working directory).");
@@ -44,7 +45,7 @@ public final class VigilOptions {
     public static final ConfigOption<String> INPUT_FRAME_POLICY = ConfigOption.of(
             "input.frame-policy", ValueType.oneOf("lossless", "latest"), "lossless",
             "When the detector falls behind: lossless slows the source (files, Kafka); latest lets a camera's newest "
-                    + "frame replace one still waiting, counting it as skipped (live cameras).");
+                    + "frame replace one still waiting, counting it as skipped (live cameras). Default: lossless, but latest for input.type rtsp.");
 
     public static final ConfigOption<Long> DETECT_MAX_BATCH_SIZE = ConfigOption.of(
             "detect.max-batch-size", ValueType.integer(1, 256), 4L,
@@ -168,7 +169,7 @@ public final class VigilOptions {
 
     /** All options, in the order help lists them. */
     public static List<ConfigOption<?>> all() {
-        List<ConfigOption<?>> all = new java.util.ArrayList<>(List.of(
+        return concat(List.of(
                 JOB_NAME, JOB_PARALLELISM, JOB_CHECKPOINT_INTERVAL, JOB_RESTART_ATTEMPTS,
                 INPUT_TYPE, INPUT_PATHS, INPUT_CAMERA_IDS, INPUT_STRIDE, INPUT_MAX_FRAMES, INPUT_LOOP, INPUT_REALTIME,
                 INPUT_FRAME_POLICY,
@@ -180,8 +181,17 @@ public final class VigilOptions {
                 TRACKING_REORDER_FRAMES, TRACKING_REORDER_WAIT, TRACKING_IDLE_TIMEOUT,
                 ANALYTICS, CONTROL_FILE, COUNTS_WINDOW,
                 OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_EVENTS_PATH,
-                OUTPUT_COUNTS_PATH));
-        all.addAll(ElasticsearchOptions.all());
+                OUTPUT_COUNTS_PATH),
+                RtspOptions.all(),
+                ElasticsearchOptions.all());
+    }
+
+    @SafeVarargs
+    private static List<ConfigOption<?>> concat(List<ConfigOption<?>>... parts) {
+        List<ConfigOption<?>> all = new java.util.ArrayList<>();
+        for (List<ConfigOption<?>> part : parts) {
+            all.addAll(part);
+        }
         return List.copyOf(all);
     }
 }

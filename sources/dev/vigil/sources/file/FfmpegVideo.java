@@ -1,5 +1,7 @@
 package dev.vigil.sources.file;
 
+import dev.vigil.sources.PackedBgr;
+
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -7,7 +9,6 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
 /**
@@ -78,28 +79,7 @@ final class FfmpegVideo implements AutoCloseable {
         if (frame.image == null || frame.image.length == 0) {
             throw new IOException("decoder returned a frame without an image");
         }
-        return new Picture(frame.timestamp, frame.imageWidth, frame.imageHeight, packedBgr(frame));
-    }
-
-    /** Copies the image row by row, dropping any padding the decoder put at the end of a row. */
-    private static byte[] packedBgr(Frame frame) {
-        int width = frame.imageWidth;
-        int height = frame.imageHeight;
-        int rowBytes = width * 3;
-        // For 8-bit images JavaCV reports the stride in bytes.
-        int stride = frame.imageStride;
-        ByteBuffer source = ((ByteBuffer) frame.image[0]).duplicate();
-        byte[] packed = new byte[rowBytes * height];
-        if (stride == rowBytes) {
-            source.position(0);
-            source.get(packed, 0, packed.length);
-        } else {
-            for (int row = 0; row < height; row++) {
-                source.position(row * stride);
-                source.get(packed, row * rowBytes, rowBytes);
-            }
-        }
-        return packed;
+        return new Picture(frame.timestamp, frame.imageWidth, frame.imageHeight, PackedBgr.of(frame));
     }
 
     @Override

@@ -92,6 +92,26 @@ public final class ServiceProcess implements AutoCloseable {
                 + "; its output:\n" + logTail());
     }
 
+    /** Sends a POSIX signal (e.g. {@code STOP}, {@code CONT}) to the process and its children. */
+    public synchronized void signal(String signal) {
+        if (!isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
+        process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+        try {
+            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + name + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted signalling " + name, e);
+        }
+    }
+
     public synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -1,0 +1,200 @@
+package dev.vigil.job;
+
+import dev.vigil.job.config.RtspOptions;
+import dev.vigil.job.config.ValueType;
+import dev.vigil.job.config.VigilConfig;
+import dev.vigil.sinks.CameraStatusJson;
+import dev.vigil.sinks.JsonLinesSink;
+import dev.vigil.sources.Frame;
+import dev.vigil.sources.rtsp.CameraRecord;
+import dev.vigil.sources.rtsp.CameraSettings;
+import dev.vigil.sources.rtsp.CameraStatus;
+import dev.vigil.sources.rtsp.Credentials;
+import dev.vigil.sources.rtsp.ReconnectPolicy;
+import dev.vigil.sources.rtsp.RtspCameraSource;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Frames from live RTSP cameras ({@code input.type: rtsp}). The source's status changes are split off
+ * right after it and go to the status sinks (by default {@code out/camera-status.jsonl}); the frames go on
+ * to detection. Uids: {@code rtsp-cameras} (source), {@code rtsp-split}, {@code camera-status-<n>}.
+ */
+public final class RtspFrameInput implements FrameInput {
+
+    /** Event time is the decode wall clock of one TaskManager: cameras of a subtask interleave closely. */
+    static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(1);
+    /** A subtask whose cameras are all down must not hold back event time for the others. */
+    static final Duration IDLENESS = Duration.ofSeconds(5);
+
+    private final RtspCameraSource source;
+    private final List<Sink<CameraStatus>> statusSinks;
+
+    public RtspFrameInput(RtspCameraSource source, List<Sink<CameraStatus>> statusSinks) {
+        this.source = source;
+        this.statusSinks = List.copyOf(statusSinks);
+    }
+
+    /** The input the config describes, or {@code null} with the reasons (key paths, masked) added to {@code problems}. */
+    static RtspFrameInput fromConfig(VigilConfig config, List<String> problems, Path statusFile) {
+        List<Object> cameras = config.get(RtspOptions.CAMERAS);
+        String key = RtspOptions.CAMERAS.key();
+        if (cameras == null || cameras.isEmpty()) {
+            problems.add(key + ": at least one camera is required for input.type rtsp, e.g. "
+                    + "[{id: gate, url: rtsp://host:8554/stream}]");
+            return null;
+        }
+        int before = problems.size();
+        RtspCameraSource.Builder builder = RtspCameraSource.builder();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < cameras.size(); i++) {
+            CameraSettings camera = camera(cameras.get(i), key + "[" + i + "]", ids, problems);
+            if (camera != null) {
+                builder.addCamera(camera);
+            }
+        }
+        try {
+            builder.reconnect(new ReconnectPolicy(config.get(RtspOptions.RECONNECT_INITIAL_DELAY),
+                    config.get(RtspOptions.RECONNECT_MAX_DELAY),
+                    config.get(RtspOptions.RECONNECT_MAX_ATTEMPTS).intValue(), ReconnectPolicy.DEFAULT.jitter()));
+        } catch (IllegalArgumentException e) {
+            problems.add("input.reconnect: " + e.getMessage());
+        }
+        builder.failFast(config.get(RtspOptions.FAIL_FAST));
+        if (problems.size() > before) {
+            return null;
+        }
+        try {
+            return new RtspFrameInput(builder.build(),
+                    List.of(JsonLinesSink.toFile(statusFile, new CameraStatusJson())));
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static CameraSettings camera(Object entry, String where, List<String> ids, List<String> problems) {
+        if (!(entry instanceof Map)) {
+            problems.add(where + ": expected a section with keys " + RtspOptions.CAMERA_KEYS + ", got "
+                    + (entry == null ? "nothing" : "'" + Credentials.maskUrl(String.valueOf(entry)) + "'"));
+            return null;
+        }
+        Map<?, ?> fields = (Map<?, ?>) entry;
+        int before = problems.size();
+        for (Object name : fields.keySet()) {
+            if (!RtspOptions.CAMERA_KEYS.contains(String.valueOf(name))) {
+                problems.add(where + "." + name + ": unknown key; camera keys: " + RtspOptions.CAMERA_KEYS);
+            }
+        }
+        String id = text(fields, "id");
+        String url = text(fields, "url");
+        if (id == null || id.isBlank()) {
+            problems.add(where + ".id: required (a unique camera id)");
+        } else if (ids.contains(id)) {
+            problems.add(where + ".id: duplicate camera id '" + id + "'");
+        } else {
+            ids.add(id);
+        }
+        if (url == null || url.isBlank()) {
+            problems.add(where + ".url: required (rtsp://host:port/path)");
+        }
+        CameraSettings.Transport transport = CameraSettings.Transport.TCP;
+        String transportText = text(fields, "transport");
+        if (transportText != null) {
+            try {
+                transport = CameraSettings.Transport.valueOf(transportText.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ".transport: expected tcp or udp, got '" + transportText + "'");
+            }
+        }
+        Duration timeout = RtspOptions.DEFAULT_CAMERA_TIMEOUT;
+        if (fields.get("timeout") != null) {
+            try {
+                timeout = ValueType.duration().read(fields.get("timeout"));
+            } catch (IllegalArgumentException e) {
+                problems.add(where + ".timeout: " + e.getMessage());
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        CameraSettings camera = new CameraSettings(id, url.trim(), text(fields, "username"), text(fields, "password"),
+                transport, timeout);
+        for (String problem : cameraProblems(camera)) {
+            problems.add(where + ": " + problem);
+        }
+        return problems.size() > before ? null : camera;
+    }
+
+    private static List<String> cameraProblems(CameraSettings camera) {
+        try {
+            RtspCameraSource.builder().addCamera(camera).build();
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    private static String text(Map<?, ?> fields, String name) {
+        Object value = fields.get(name);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    /** Camera ids in configured order. */
+    public List<String> cameraIds() {
+        return source.cameraIds();
+    }
+
+    @Override
+    public DataStream<Frame> addTo(StreamExecutionEnvironment env) {
+        DataStream<CameraRecord> records = env.fromSource(
+                        source,
+                        WatermarkStrategy.<CameraRecord>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
+                                .withTimestampAssigner((record, previous) -> record.timestampMillis())
+                                .withIdleness(IDLENESS),
+                        "rtsp-cameras")
+                .uid("rtsp-cameras");
+        SingleOutputStreamOperator<Frame> frames = records
+                .process(new SplitCameraRecords(), TypeInformation.of(Frame.class))
+                .name("frames and camera status")
+                .uid("rtsp-split");
+        DataStream<CameraStatus> statuses = frames.getSideOutput(SplitCameraRecords.STATUS);
+        for (int i = 0; i < statusSinks.size(); i++) {
+            statuses.sinkTo(statusSinks.get(i)).name("camera status " + i).uid("camera-status-" + i);
+        }
+        return frames;
+    }
+
+    /** Frames go on; status changes go to the {@link #STATUS} side output. */
+    static final class SplitCameraRecords extends ProcessFunction<CameraRecord, Frame> {
+
+        private static final long serialVersionUID = 1L;
+
+        static final OutputTag<CameraStatus> STATUS =
+                new OutputTag<>("camera-status", TypeInformation.of(CameraStatus.class));
+
+        @Override
+        public void processElement(CameraRecord record, Context ctx, Collector<Frame> out) {
+            if (record.isFrame()) {
+                out.collect(record.frame());
+            } else {
+                ctx.output(STATUS, record.status());
+            }
+        }
+    }
+}
