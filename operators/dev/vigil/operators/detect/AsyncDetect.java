@@ -54,6 +54,8 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
 
     private transient ComputeDevice device;
     private transient DeviceBatcher batcher;
+    // Kept apart from the batcher: completions of a closing job still arrive after close() let it go.
+    private transient String modelName;
     private transient Histogram batchSize;
     private transient Histogram batchWaitMillis;
     private transient Histogram inferenceMillis;
@@ -69,6 +71,7 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
     public void open(OpenContext openContext) {
         device = assignedDevice();
         batcher = DeviceBatchers.acquire(detectorProvider, device, batching);
+        modelName = batcher.modelName();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         batchSize = metrics.histogram("batchSize", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
         batchWaitMillis = metrics.histogram("batchWaitMillis", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
@@ -119,14 +122,16 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
 
     @Override
     public void timeout(Frame frame, ResultFuture<FrameDetections> result) {
+        DeviceBatcher current = batcher;
+        String waiting = current == null ? "" : " (" + current.waitingFrames() + " frames waiting for a slot)";
         result.completeExceptionally(new TimeoutException("frame " + frame.sequence() + " of camera '"
-                + frame.cameraId() + "' was not detected within the detection timeout on " + device + " ("
-                + batcher.waitingFrames() + " frames waiting for a slot); raise detect.timeout or lower the load"));
+                + frame.cameraId() + "' was not detected within the detection timeout on " + device + waiting
+                + "; raise detect.timeout or lower the load"));
     }
 
     private FrameDetections toRecord(Frame frame, DetectionResult result, DeviceBatcher.BatchInfo batch) {
         return new FrameDetections(frame.cameraId(), frame.sequence(), frame.timestampMillis(), frame.width(),
-                frame.height(), batcher.modelName(), result.detections(),
+                frame.height(), modelName, result.detections(),
                 new FrameDetections.Timing(frame.ingestTimeMillis(), System.currentTimeMillis(), batch.size(),
                         result.preprocessMicros(), batch.inferenceNanos() / 1000, result.postprocessMicros()));
     }

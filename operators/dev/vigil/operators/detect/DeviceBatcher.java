@@ -5,6 +5,9 @@ import dev.vigil.models.DetectionResult;
 import dev.vigil.models.Detector;
 import dev.vigil.sources.Frame;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +30,8 @@ import java.util.concurrent.Executor;
  * <p>Thread-safe. Completions are called from the batch threads; they must not block.
  */
 final class DeviceBatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceBatcher.class);
 
     /** What happens to one frame's request. Exactly one method is called, once. */
     interface Completion {
@@ -218,11 +223,16 @@ final class DeviceBatcher implements AutoCloseable {
         }
         for (int i = 0; i < batch.size(); i++) {
             Request r = batch.get(i);
-            if (failure != null) {
-                r.completion.failed(failure);
-            } else {
-                r.completion.detected(results.get(i),
-                        new BatchInfo(batch.size(), dispatchedNanos - r.enqueuedNanos, inference));
+            // One caller's broken completion must not leave the other frames of the batch waiting.
+            try {
+                if (failure != null) {
+                    r.completion.failed(failure);
+                } else {
+                    r.completion.detected(results.get(i),
+                            new BatchInfo(batch.size(), dispatchedNanos - r.enqueuedNanos, inference));
+                }
+            } catch (RuntimeException e) {
+                LOG.error("completing frame {} of camera '{}' failed", r.frame.sequence(), r.frame.cameraId(), e);
             }
         }
     }

@@ -234,6 +234,49 @@ class AsyncDetectTest {
         assertThat(detector.closed).isTrue();
     }
 
+    @Test
+    void aBatchFinishingAfterTheOperatorClosedCompletesQuietly() throws Exception {
+        CountDownLatch inBatch = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FakeDetector detector = new FakeDetector() {
+            @Override
+            public List<DetectionResult> detect(List<BgrImage> images) {
+                inBatch.countDown();
+                try {
+                    release.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return super.detect(images);
+            }
+        };
+        BatchingSettings batching = new BatchingSettings(1, Duration.ofMillis(1), 1);
+        harness("late", detector, batching, 10_000, 2);
+        // Another subtask's hold on the shared batcher keeps it running after this operator closes,
+        // as when a job is cancelled and its subtasks close one by one.
+        DetectorProvider sameModel = DetectorProvider.of("late", device -> DETECTORS.get("late"));
+        DeviceBatchers.acquire(sameModel, ComputeDevice.CPU, batching);
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        try {
+            synchronized (harness.getCheckpointLock()) {
+                harness.processElement(new StreamRecord<>(frame("a", 0, 1), 0));
+            }
+            assertThat(inBatch.await(5, TimeUnit.SECONDS)).isTrue();
+            harness.close();
+            harness = null;
+            release.countDown();
+        } finally {
+            // Closing the last hold waits for the batch thread, so its completion has run by then.
+            DeviceBatchers.release(sameModel, ComputeDevice.CPU, batching);
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+
+        assertThat(detector.batchSizes).containsExactly(1);
+        assertThat(uncaught).isEmpty();
+    }
+
     private Throwable awaitFailure() throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5_000;
         while (System.currentTimeMillis() < deadline) {
