@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
             VigilCli.ConfigKeys.class,
             EvaluateCommand.class,
             TrackEvalCommand.class,
-            dev.vigil.job.bench.BenchCommand.class
+            dev.vigil.job.bench.BenchCommand.class,
+            PublishCommand.class
         })
 public final class VigilCli implements Callable<Integer> {
 

@@ -266,8 +266,10 @@ public final class VigilConfig {
         return prev[b.length()];
     }
 
-    /** The effective values, for logging. */
+    /** The effective values, for logging, with secret values masked. */
     public Map<String, Object> asMap() {
-        return Collections.unmodifiableMap(new java.util.TreeMap<>(values));
+        Map<String, Object> shown = new java.util.TreeMap<>();
+        values.forEach((key, value) -> shown.put(key, Secrets.isSecret(key) ? Secrets.MASK : Secrets.masked(value)));
+        return Collections.unmodifiableMap(shown);
     }
 }

@@ -24,7 +24,8 @@ public final class VigilOptions {
             "Restarts from the last checkpoint after a failure before the job gives up (10 s apart).");
 
     public static final ConfigOption<String> INPUT_TYPE = ConfigOption.of(
-            "input.type", ValueType.oneOf("file"), "file", "Where frames come from.");
+            "input.type", ValueType.oneOf("file", "kafka"), "file",
+            "Where frames come from: video files, or a Kafka frame topic (see the kafka.* keys).");
     public static final ConfigOption<List<String>> INPUT_PATHS = ConfigOption.of(
             "input.paths", ValueType.stringList(), null,
             "Video files to read, one camera each (relative paths resolve against the working directory).");
@@ -168,7 +169,7 @@ public final class VigilOptions {
 
     /** All options, in the order help lists them. */
     public static List<ConfigOption<?>> all() {
-        return List.of(
+        return java.util.stream.Stream.of(List.<ConfigOption<?>>of(
                 JOB_NAME, JOB_PARALLELISM, JOB_CHECKPOINT_INTERVAL, JOB_RESTART_ATTEMPTS,
                 INPUT_TYPE, INPUT_PATHS, INPUT_CAMERA_IDS, INPUT_STRIDE, INPUT_MAX_FRAMES, INPUT_LOOP, INPUT_REALTIME,
                 INPUT_FRAME_POLICY,
@@ -180,6 +181,8 @@ public final class VigilOptions {
                 TRACKING_REORDER_FRAMES, TRACKING_REORDER_WAIT, TRACKING_IDLE_TIMEOUT,
                 ANALYTICS, CONTROL_FILE, COUNTS_WINDOW,
                 OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_EVENTS_PATH,
-                OUTPUT_COUNTS_PATH);
+                OUTPUT_COUNTS_PATH),
+                KafkaOptions.all()
+        ).flatMap(List::stream).toList();
     }
 }

@@ -1,0 +1,41 @@
+package dev.vigil.job.config;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Recognises secret config values (passwords, keys, JAAS configs with credentials) so that no config
+ * dump or message shows them.
+ */
+public final class Secrets {
+
+    /** What a secret value is shown as. */
+    public static final String MASK = "******";
+
+    private static final String[] SECRET_WORDS = {"password", "secret", "jaas", "token", "credential", "api-key",
+            "apikey", "private"};
+
+    private Secrets() {}
+
+    /** Whether the value under {@code key} is a secret, judged by the key's name. */
+    public static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (String word : SECRET_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A copy of {@code value} with every secret entry of every nested map replaced by {@link #MASK}. */
+    public static Object masked(Object value) {
+        if (!(value instanceof Map)) {
+            return value;
+        }
+        Map<Object, Object> copy = new LinkedHashMap<>();
+        ((Map<?, ?>) value).forEach((k, v) -> copy.put(k, isSecret(String.valueOf(k)) ? MASK : masked(v)));
+        return copy;
+    }
+}
