@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Writes records to one Kafka topic as JSON (the same documents as the JSON Lines files, one per
- * record value, UTF-8), keyed by camera id so that a camera's results stay in one partition and in order.
+ * record value, UTF-8), keyed by camera id (records about no single camera have no key) so that a camera's results stay in one partition and in order.
  */
 public final class JsonRecordSerializationSchema<T> implements KafkaRecordSerializationSchema<T> {
 
@@ -32,7 +32,9 @@ public final class JsonRecordSerializationSchema<T> implements KafkaRecordSerial
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T record, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, null, timestamp, cameraId.apply(record).getBytes(StandardCharsets.UTF_8),
+        String camera = cameraId.apply(record);
+        // Records about no single camera (a settings change) have no key and go to any partition.
+        return new ProducerRecord<>(topic, null, timestamp, camera == null ? null : camera.getBytes(StandardCharsets.UTF_8),
                 encoder.encode(record).getBytes(StandardCharsets.UTF_8));
     }
 

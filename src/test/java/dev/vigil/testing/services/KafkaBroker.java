@@ -3,7 +3,15 @@ package dev.vigil.testing.services;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +48,7 @@ public final class KafkaBroker implements AutoCloseable {
         Path logs = workDir.resolve("kafka-logs").toAbsolutePath();
         Path properties = workDir.resolve("server.properties").toAbsolutePath();
         try {
+            deleteRecursively(logs);
             Files.createDirectories(workDir);
             Files.writeString(properties, String.join("\n",
                     "process.roles=broker,controller",
@@ -72,6 +81,18 @@ public final class KafkaBroker implements AutoCloseable {
         KafkaBroker broker = new KafkaBroker(port, process);
         broker.awaitReady();
         return broker;
+    }
+
+    /** Removes a previous run's data: a fresh broker gets a fresh cluster id. */
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void runToCompletion(String classpath, List<String> jvm, Path workDir, String main, List<String> args) {
@@ -126,6 +147,51 @@ public final class KafkaBroker implements AutoCloseable {
         Properties props = new Properties();
         props.putAll(Map.of("bootstrap.servers", bootstrapServers()));
         return props;
+    }
+
+    /**
+     * Every record of {@code topic} visible to a {@code read_committed} consumer, read from the beginning
+     * up to the last stable offset of each partition as it is when the call starts, in partition order.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
+        Properties props = clientProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(1)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofMinutes(1));
+            Map<Integer, List<ConsumerRecord<byte[], byte[]>>> byPartition = new java.util.TreeMap<>();
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end " + end);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    byPartition.computeIfAbsent(record.partition(), k -> new ArrayList<>()).add(record);
+                }
+            }
+            List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+            byPartition.values().forEach(all::addAll);
+            return all;
+        }
+    }
+
+    /** A plain producer of this broker (idempotent, acks=all); the caller closes it. */
+    public KafkaProducer<byte[], byte[]> producer() {
+        Properties props = clientProperties();
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(4 * 1024 * 1024));
+        return new KafkaProducer<>(props);
     }
 
     /** Shuts the broker down cleanly; its data stays for {@link #restart()}. */
