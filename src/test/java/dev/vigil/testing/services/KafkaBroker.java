@@ -183,6 +183,22 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Transactions the broker holds open (their ids and states), for failure messages. */
+    public String openTransactions() {
+        try (AdminClient admin = admin()) {
+            return admin.listTransactions().all().get(1, TimeUnit.MINUTES).stream()
+                    .filter(t -> t.state() != org.apache.kafka.clients.admin.TransactionState.COMPLETE_COMMIT
+                            && t.state() != org.apache.kafka.clients.admin.TransactionState.COMPLETE_ABORT
+                            && t.state() != org.apache.kafka.clients.admin.TransactionState.EMPTY)
+                    .map(t -> t.transactionalId() + "=" + t.state())
+                    .sorted()
+                    .toList()
+                    .toString();
+        } catch (Exception e) {
+            return "(cannot list transactions: " + e + ")";
+        }
+    }
+
     /** A plain producer of this broker (idempotent, acks=all); the caller closes it. */
     public KafkaProducer<byte[], byte[]> producer() {
         Properties props = clientProperties();
@@ -197,6 +213,11 @@ public final class KafkaBroker implements AutoCloseable {
     /** Shuts the broker down cleanly; its data stays for {@link #restart()}. */
     public void stop() {
         process.stop();
+    }
+
+    /** Kills the broker at once, as a crash would; its data stays for {@link #restart()}. */
+    public void kill() {
+        process.kill();
     }
 
     /** Starts the stopped broker again on the same ports and data, and waits until it serves clients. */
