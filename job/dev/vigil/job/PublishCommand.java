@@ -124,6 +124,11 @@ public final class PublishCommand implements Callable<Integer> {
                             more = false;
                             break;
                         }
+                        if (sent == 0) {
+                            // Rates count from the first frame, not from connecting and opening the input.
+                            start = System.nanoTime();
+                            lastReport = start;
+                        }
                         pace(start, sent);
                         BufferedImage image = converter.getBufferedImage(frame);
                         byte[] jpeg = FrameImages.jpeg(image, quality);
