@@ -6,6 +6,7 @@ import dev.vigil.operators.analytics.AnalyticsConfigUpdate;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -19,7 +20,8 @@ import java.util.List;
  * YAML text of an analytics section, as in the control file, and becomes an {@link AnalyticsConfigUpdate}
  * whose source names the record ({@code kafka:topic/partition@offset}). The topic is read from its
  * earliest record, so a new job applies every update in turn and ends on the latest; records without a
- * value are skipped. Validation is the analytics operator's, as for the control file.
+ * value are skipped. Validation is the analytics operator's, as for the control file. With
+ * {@code kafka.stop-at-end} the topic is read to its end at job start and the source then ends.
  */
 final class KafkaControlSource {
 
@@ -35,14 +37,18 @@ final class KafkaControlSource {
         if (connection == null) {
             return null;
         }
-        return KafkaSource.<AnalyticsConfigUpdate>builder()
+        KafkaSourceBuilder<AnalyticsConfigUpdate> builder = KafkaSource.<AnalyticsConfigUpdate>builder()
                 .setBootstrapServers(connection.bootstrapServers())
                 .setProperties(connection.clientProperties())
                 .setTopics(topic)
                 .setGroupId(config.get(KafkaOptions.GROUP_ID) + "-control")
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new Updates())
-                .build();
+                .setDeserializer(new Updates());
+        if (config.get(KafkaOptions.STOP_AT_END)) {
+            // A backfill applies the updates present at start and then ends, like its frames.
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
     }
 
     /** Record values as YAML updates. */

@@ -32,7 +32,8 @@ public final class KafkaOptions {
                     + "where there are none), the earliest, or the latest.");
     public static final ConfigOption<Boolean> STOP_AT_END = ConfigOption.of(
             "kafka.stop-at-end", ValueType.bool(), false,
-            "Stop once the frames present when the job started are processed (a backfill); default: run until stopped.");
+            "Stop once the frames (and control records) present when the job started are processed (a backfill); "
+                    + "default: run until stopped.");
     public static final ConfigOption<Long> MAX_IMAGE_BYTES = ConfigOption.of(
             "kafka.max-image-bytes", ValueType.integer(1, Integer.MAX_VALUE), 4L * 1024 * 1024,
             "Largest encoded image accepted; a larger one goes to the dead-letter topic undecoded.");

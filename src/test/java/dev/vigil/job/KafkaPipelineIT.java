@@ -70,6 +70,8 @@ class KafkaPipelineIT {
     @Test
     void publishedVideoBecomesResultTopicsAndBrokenRecordsBecomeDeadLetters(@TempDir Path dir) throws Exception {
         broker.createTopics(2, "frames", "frames-dead-letters", "detections", "tracks", "events", "counts");
+        broker.createTopics(1, "control");
+        produceControlUpdates();
         Path video = TestData.data("video/vehicle-counting-street/input_video.mp4");
         assertThat(VigilCli.execute("publish", "-i", video.toString(), "-b", broker.bootstrapServers(), "-t", "frames",
                 "-c", "street", "-n", Integer.toString(STREET_FRAMES), "-q", "80")).isZero();
@@ -97,6 +99,7 @@ class KafkaPipelineIT {
                 "  tracks-topic: tracks",
                 "  events-topic: events",
                 "  counts-topic: counts",
+                "  control-topic: control",
                 "output:",
                 "  path: " + dir.resolve("detections.jsonl"),
                 "  rejects-path: " + dir.resolve("rejects.jsonl"),
@@ -135,9 +138,18 @@ class KafkaPipelineIT {
             JsonSchemaAssert.assertMatchesSchema(JSON.readTree(record.value()), countsSchema);
         }
         JsonNode eventSchema = JsonSchemaAssert.schema("analytics-event.schema.json");
+        List<String> settingsEvents = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : broker.readCommitted("events")) {
-            JsonSchemaAssert.assertMatchesSchema(JSON.readTree(record.value()), eventSchema);
+            JsonNode event = JSON.readTree(record.value());
+            JsonSchemaAssert.assertMatchesSchema(event, eventSchema);
+            if (event.get("type").asText().startsWith("config_")) {
+                settingsEvents.add(event.get("type").asText() + " " + event.get("event_id").asText());
+            }
         }
+        assertThat(settingsEvents).as("each control-topic record is applied or rejected, naming the record")
+                .hasSize(2)
+                .anySatisfy(e -> assertThat(e).startsWith("config_accepted").contains("kafka:control/0@0"))
+                .anySatisfy(e -> assertThat(e).startsWith("config_rejected").contains("kafka:control/0@1"));
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters = broker.readCommitted("frames-dead-letters");
         Map<String, String> reasons = new HashMap<>();
@@ -155,6 +167,19 @@ class KafkaPipelineIT {
                 "headerless", "missing-header",
                 "oversized", "image-too-large",
                 "bad-sequence", "invalid-header"));
+    }
+
+    /** A valid analytics update, then one whose line has no points. */
+    private static void produceControlUpdates() throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = broker.producer()) {
+            producer.send(new ProducerRecord<>("control", null, String.join("\n",
+                    "cameras:",
+                    "  street:",
+                    "    lines: [{name: far, points: [[0, 100], [640, 100]], in-side: right}]",
+                    "").getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>("control", null,
+                    "cameras: {street: {lines: [{name: broken}]}}".getBytes(StandardCharsets.UTF_8))).get();
+        }
     }
 
     /** Broken records keyed by a name saying what is wrong with them; returns each one's value. */

@@ -49,6 +49,8 @@ public final class KafkaBroker implements AutoCloseable {
         Path properties = workDir.resolve("server.properties").toAbsolutePath();
         try {
             deleteRecursively(logs);
+            // One log per broker started here, so that a failure's log is this run's.
+            Files.deleteIfExists(workDir.resolve("kafka.log"));
             Files.createDirectories(workDir);
             Files.writeString(properties, String.join("\n",
                     "process.roles=broker,controller",
