@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
             TrackEvalCommand.class,
             dev.vigil.job.bench.BenchCommand.class,
             SetupElasticsearchCommand.class,
+            PublishCommand.class,
             dev.vigil.job.bench.ElasticsearchBenchCommand.class,
             dev.vigil.job.bench.LiveBenchCommand.class
         })

@@ -3,6 +3,7 @@ package dev.vigil.job;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.ConfigOption;
 import dev.vigil.job.config.RtspOptions;
+import dev.vigil.job.config.KafkaOptions;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.job.config.VigilOptions;
 import dev.vigil.models.Detectors;
@@ -26,6 +27,8 @@ import dev.vigil.sinks.JsonLinesSink;
 import dev.vigil.sinks.RejectJson;
 
 import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import dev.vigil.operators.analytics.AnalyticsConfigUpdate;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -56,7 +59,8 @@ public final class VigilJob {
     private record Tracking(TrackerSettings settings, Path tracksFile, Path motDir) {}
 
     /** Analytics settings and outputs; {@code controlFile} is null without live updates. */
-    private record Analytics(AnalyticsSettings settings, Path controlFile, Path eventsFile, Path countsFile) {}
+    private record Analytics(AnalyticsSettings settings, Path controlFile, Path eventsFile, Path countsFile,
+            Source<AnalyticsConfigUpdate, ?, ?> controlTopic) {}
 
     private final List<OutputDestination> destinations;
 
@@ -99,7 +103,8 @@ public final class VigilJob {
         Path rejects = writableOutput(config, VigilOptions.OUTPUT_REJECTS_PATH, problems);
         Tracking tracking = config.get(VigilOptions.TRACKING_ENABLED) ? tracking(config, problems) : null;
         Analytics analytics = null;
-        if (config.isSet(VigilOptions.ANALYTICS) || config.isSet(VigilOptions.CONTROL_FILE)) {
+        if (config.isSet(VigilOptions.ANALYTICS) || config.isSet(VigilOptions.CONTROL_FILE)
+                || config.isSet(KafkaOptions.CONTROL_TOPIC)) {
             if (tracking == null) {
                 problems.add(VigilOptions.ANALYTICS.key() + ": works on tracks; set tracking.enabled: true");
             }
@@ -107,7 +112,8 @@ public final class VigilJob {
         }
         List<OutputDestination> destinations = destinations(config, problems);
         if (!problems.isEmpty()) {
-            throw new ConfigException(configSource, problems);
+            // Inputs and outputs sharing a setting (the Kafka connection, say) each report its problem.
+            throw new ConfigException(configSource, problems.stream().distinct().toList());
         }
         return new VigilJob(config, input, model, detection, modelDescription, results, rejects, tracking, analytics,
                 destinations);
@@ -120,12 +126,17 @@ public final class VigilJob {
             case "file" -> FileFrameInput.fromConfig(config, problems);
             case "rtsp" -> RtspFrameInput.fromConfig(config, problems,
                     writableOutput(config, RtspOptions.OUTPUT_CAMERA_STATUS_PATH, problems));
+            case "kafka" -> KafkaFrameInput.fromConfig(config, problems);
             default -> throw new IllegalStateException("input.type " + type + " passed validation but has no input");
         };
     }
 
     /** How many cameras the input is known to carry, for sizing the detection queue. */
     private static int expectedCameras(VigilConfig config) {
+        List<String> kafkaCameras = config.get(KafkaOptions.CAMERAS);
+        if ("kafka".equals(config.get(VigilOptions.INPUT_TYPE)) && kafkaCameras != null) {
+            return kafkaCameras.size();
+        }
         List<String> paths = config.get(VigilOptions.INPUT_PATHS);
         List<Object> cameras = config.get(RtspOptions.CAMERAS);
         if ("rtsp".equals(config.get(VigilOptions.INPUT_TYPE)) && cameras != null) {
@@ -138,6 +149,10 @@ public final class VigilJob {
     private static List<OutputDestination> destinations(VigilConfig config, List<String> problems) {
         List<OutputDestination> destinations = new ArrayList<>();
         ElasticsearchOutputs.fromConfig(config, problems).ifPresent(destinations::add);
+        KafkaOutputs kafka = KafkaOutputs.fromConfig(config, problems);
+        if (kafka != null) {
+            destinations.add(kafka);
+        }
         return destinations;
     }
 
@@ -171,9 +186,14 @@ public final class VigilJob {
         if (config.get(VigilOptions.COUNTS_WINDOW).isZero()) {
             problems.add(VigilOptions.COUNTS_WINDOW.key() + ": must be positive");
         }
+        Source<AnalyticsConfigUpdate, ?, ?> controlTopic = KafkaControlSource.fromConfig(config, problems);
+        if (control != null && controlTopic != null) {
+            problems.add(KafkaOptions.CONTROL_TOPIC.key() + ": give either " + VigilOptions.CONTROL_FILE.key()
+                    + " or a control topic, not both");
+        }
         return new Analytics(settings, control,
                 writableOutput(config, VigilOptions.OUTPUT_EVENTS_PATH, problems),
-                writableOutput(config, VigilOptions.OUTPUT_COUNTS_PATH, problems));
+                writableOutput(config, VigilOptions.OUTPUT_COUNTS_PATH, problems), controlTopic);
     }
 
     /** The absolute path an output option names, with a problem noted if it cannot be written. */
@@ -313,7 +333,7 @@ public final class VigilJob {
             pipeline.withTracking(tracking.settings(), sinks);
             if (analytics != null) {
                 pipeline.withAnalytics(analytics.settings(),
-                        analytics.controlFile() == null ? null : ControlFileSource.of(analytics.controlFile()),
+                        analytics.controlFile() == null ? analytics.controlTopic() : ControlFileSource.of(analytics.controlFile()),
                         config.get(VigilOptions.COUNTS_WINDOW),
                         JsonLinesSink.toFile(analytics.eventsFile(), new AnalyticsEventJson()),
                         JsonLinesSink.toFile(analytics.countsFile(), new CountsRecordJson()));

@@ -280,15 +280,10 @@ public final class VigilConfig {
         return prev[b.length()];
     }
 
-    /** The effective values, for logging; secrets (see {@link #isSecret}) are masked. */
+    /** The effective values, for logging, with secret values masked. */
     public Map<String, Object> asMap() {
-        Map<String, Object> shown = new java.util.TreeMap<>(values);
-        shown.replaceAll((key, value) -> isSecret(key) ? "******" : value);
+        Map<String, Object> shown = new java.util.TreeMap<>();
+        values.forEach((key, value) -> shown.put(key, Secrets.isSecret(key) ? Secrets.MASK : Secrets.masked(value)));
         return Collections.unmodifiableMap(shown);
-    }
-
-    /** Whether the value of {@code key} is a secret (a password, an API key) that is never printed. */
-    public static boolean isSecret(String key) {
-        return key.endsWith("password") || key.endsWith("api-key") || key.endsWith("secret");
     }
 }

@@ -24,8 +24,9 @@ public final class VigilOptions {
             "Restarts from the last checkpoint after a failure before the job gives up (10 s apart).");
 
     public static final ConfigOption<String> INPUT_TYPE = ConfigOption.of(
-            "input.type", ValueType.oneOf("file", "rtsp"), "file",
-            "Where frames come from: video files (input.paths) or live RTSP cameras (input.cameras).");
+            "input.type", ValueType.oneOf("file", "kafka", "rtsp"), "file",
+            "Where frames come from: video files (input.paths), a Kafka frame topic (the kafka.* keys) or live "
+                    + "RTSP cameras (input.cameras).");
     public static final ConfigOption<List<String>> INPUT_PATHS = ConfigOption.of(
             "input.paths", ValueType.stringList(), null,
             "Video files to read, one camera each (relative paths resolve against the working directory).");
@@ -183,6 +184,7 @@ public final class VigilOptions {
                 OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_EVENTS_PATH,
                 OUTPUT_COUNTS_PATH),
                 RtspOptions.all(),
+                KafkaOptions.all(),
                 ElasticsearchOptions.all());
     }
 

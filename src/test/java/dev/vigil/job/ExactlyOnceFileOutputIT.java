@@ -1,8 +1,5 @@
 package dev.vigil.job;
 
-import dev.vigil.models.BgrImage;
-import dev.vigil.models.DetectionResult;
-import dev.vigil.models.Detector;
 import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelSettings;
 import dev.vigil.operators.detect.DetectionSettings;
@@ -52,45 +49,13 @@ class ExactlyOnceFileOutputIT {
     /** Frames seen by every handle of the first attempt together (the batcher has a handle per slot). */
     private static final AtomicInteger FRAMES_BEFORE_FAILURE = new AtomicInteger();
 
-    /** Fails the task once, with an error the detection stage does not turn into a reject. */
-    private static final class InjectedFailure extends Error {
-        InjectedFailure() {
-            super("injected failure after " + FAIL_AFTER_FRAMES + " frames");
-        }
-    }
-
-    /** The real detector, failing the first attempt once it has seen {@link #FAIL_AFTER_FRAMES} frames. */
-    private static final class FailsOnce implements Detector {
-        private final Detector real;
-
-        FailsOnce(Detector real) {
-            this.real = real;
-        }
-
-        @Override
-        public String modelName() {
-            return real.modelName();
-        }
-
-        @Override
-        public List<String> classNames() {
-            return real.classNames();
-        }
-
-        @Override
-        public List<DetectionResult> detect(List<BgrImage> images) {
-            if (FAILED.get()) {
-                FRAMES_AFTER_RESTART.addAndGet(images.size());
-            } else if (FRAMES_BEFORE_FAILURE.addAndGet(images.size()) > FAIL_AFTER_FRAMES) {
-                FAILED.set(true);
-                throw new InjectedFailure();
-            }
-            return real.detect(images);
-        }
-
-        @Override
-        public void close() {
-            real.close();
+    /** Fails the first attempt once it has seen {@link #FAIL_AFTER_FRAMES} frames. */
+    private static void failOnce(int frames) {
+        if (FAILED.get()) {
+            FRAMES_AFTER_RESTART.addAndGet(frames);
+        } else if (FRAMES_BEFORE_FAILURE.addAndGet(frames) > FAIL_AFTER_FRAMES) {
+            FAILED.set(true);
+            throw new HookedDetector.InjectedFailure("injected failure after " + FAIL_AFTER_FRAMES + " frames");
         }
     }
 
@@ -109,7 +74,7 @@ class ExactlyOnceFileOutputIT {
         ModelSettings model = ModelSettings.named("nanodet-plus-m-320").withMirrorDir(TestData.modelMirror());
         new VigilPipeline(
                         source,
-                        DetectorProvider.of("fails-once", device -> new FailsOnce(Detectors.open(model))),
+                        DetectorProvider.of("fails-once", device -> new HookedDetector(Detectors.open(model), ExactlyOnceFileOutputIT::failOnce)),
                         DetectionSettings.defaults(),
                         JsonLinesSink.toFile(results, new FrameDetectionsJson()),
                         JsonLinesSink.toFile(dir.resolve("rejects.jsonl"), new RejectJson()))

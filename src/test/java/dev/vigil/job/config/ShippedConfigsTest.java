@@ -24,4 +24,12 @@ class ShippedConfigsTest {
         assertThat(config.get(VigilOptions.DETECT_MAX_BATCH_SIZE)).isEqualTo(16L);
         assertThat(config.get(VigilOptions.DETECT_SLOTS_PER_DEVICE)).isEqualTo(2L);
     }
+
+    @Test
+    void kafkaConfigIsValid() {
+        VigilConfig config = VigilConfig.load(Path.of("conf/kafka.yaml"), Map.of());
+        assertThat(config.get(VigilOptions.INPUT_TYPE)).isEqualTo("kafka");
+        assertThat(config.get(KafkaOptions.FRAMES_TOPIC)).isEqualTo("vigil-frames");
+        assertThat(config.get(KafkaOptions.DETECTIONS_TOPIC)).isEqualTo("vigil-detections");
+    }
 }

@@ -1,0 +1,152 @@
+package dev.vigil.sources.kafka;
+
+import dev.vigil.sources.Frame;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns frame-topic records into decoded {@link Frame}s. A record that breaks the
+ * {@linkplain FrameTopic contract} becomes a {@link DeadLetter} on the side output
+ * {@link #DEAD_LETTERS} instead, with the reason; the stream goes on.
+ *
+ * <p>Metrics, in this operator's group: {@code framesDecoded} (counter) and one counter per
+ * {@link DeadLetterReason} named {@code deadLetters.<reason id>}, e.g. {@code deadLetters.undecodable-image}.
+ */
+public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Records that did not decode to a frame, with why. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+    /** Longest dead-letter detail kept; decoder messages can be long. */
+    private static final int MAX_DETAIL_CHARS = 1_000;
+
+    private final long maxImageBytes;
+    private final Set<String> cameras;
+
+    private transient Counter framesDecoded;
+    private transient Map<DeadLetterReason, Counter> deadLetters;
+
+    /**
+     * @param maxImageBytes largest encoded image accepted; larger ones become dead letters undecoded
+     * @param cameras the cameras accepted, or an empty list to accept every camera
+     */
+    public DecodeFrames(long maxImageBytes, List<String> cameras) {
+        if (maxImageBytes < 1) {
+            throw new IllegalArgumentException("maxImageBytes must be positive, got " + maxImageBytes);
+        }
+        this.maxImageBytes = maxImageBytes;
+        this.cameras = new TreeSet<>(cameras);
+    }
+
+    @Override
+    public void open(Configuration parameters) {
+        MetricGroup group = getRuntimeContext().getMetricGroup();
+        framesDecoded = group.counter("framesDecoded");
+        deadLetters = new EnumMap<>(DeadLetterReason.class);
+        MetricGroup letters = group.addGroup("deadLetters");
+        for (DeadLetterReason reason : DeadLetterReason.values()) {
+            deadLetters.put(reason, letters.counter(reason.id()));
+        }
+    }
+
+    @Override
+    public void processElement(EncodedFrame record, Context context, Collector<Frame> out) {
+        Object result = decode(record, maxImageBytes, cameras);
+        if (result instanceof Frame) {
+            framesDecoded.inc();
+            out.collect((Frame) result);
+        } else {
+            DeadLetter letter = (DeadLetter) result;
+            deadLetters.get(letter.reason()).inc();
+            context.output(DEAD_LETTERS, letter);
+        }
+    }
+
+    /** The frame {@code record} holds, or the dead letter saying why it holds none. */
+    static Object decode(EncodedFrame record, long maxImageBytes, Set<String> cameras) {
+        byte[] value = record.value();
+        if (value == null || value.length == 0) {
+            return dead(record, DeadLetterReason.EMPTY_IMAGE, "the record has no image bytes");
+        }
+        if (value.length > maxImageBytes) {
+            return dead(record, DeadLetterReason.IMAGE_TOO_LARGE,
+                    "image of " + value.length + " bytes exceeds the limit of " + maxImageBytes + " bytes");
+        }
+        String camera = record.header(FrameTopic.CAMERA_ID);
+        String sequenceText = record.header(FrameTopic.SEQUENCE);
+        String captureText = record.header(FrameTopic.CAPTURE_TIMESTAMP);
+        String contentType = record.header(FrameTopic.CONTENT_TYPE);
+        List<String> missing = new java.util.ArrayList<>();
+        if (camera == null || camera.isBlank()) {
+            missing.add(FrameTopic.CAMERA_ID);
+        }
+        if (sequenceText == null) {
+            missing.add(FrameTopic.SEQUENCE);
+        }
+        if (captureText == null) {
+            missing.add(FrameTopic.CAPTURE_TIMESTAMP);
+        }
+        if (contentType == null) {
+            missing.add(FrameTopic.CONTENT_TYPE);
+        }
+        if (!missing.isEmpty()) {
+            return dead(record, DeadLetterReason.MISSING_HEADER, "missing header(s): " + String.join(", ", missing));
+        }
+        long sequence = nonNegative(sequenceText);
+        if (sequence < 0) {
+            return dead(record, DeadLetterReason.INVALID_HEADER,
+                    FrameTopic.SEQUENCE + " must be a non-negative integer, got '" + sequenceText + "'");
+        }
+        long capture = nonNegative(captureText);
+        if (capture < 0) {
+            return dead(record, DeadLetterReason.INVALID_HEADER, FrameTopic.CAPTURE_TIMESTAMP
+                    + " must be epoch milliseconds (a non-negative integer), got '" + captureText + "'");
+        }
+        if (!FrameTopic.isSupportedContentType(contentType)) {
+            return dead(record, DeadLetterReason.INVALID_HEADER, FrameTopic.CONTENT_TYPE + " must be "
+                    + FrameTopic.JPEG + " or " + FrameTopic.PNG + ", got '" + contentType + "'");
+        }
+        if (!cameras.isEmpty() && !cameras.contains(camera)) {
+            return dead(record, DeadLetterReason.UNKNOWN_CAMERA,
+                    "camera '" + camera + "' is not one of the configured cameras " + cameras);
+        }
+        try {
+            FrameImages.Bgr image = FrameImages.decode(value, contentType);
+            return Frame.bgr(camera, sequence, capture, image.width(), image.height(), image.pixels());
+        } catch (IOException e) {
+            return dead(record, DeadLetterReason.UNDECODABLE_IMAGE, "cannot decode " + contentType + " image of "
+                    + value.length + " bytes: " + e.getMessage());
+        }
+    }
+
+    private static long nonNegative(String text) {
+        try {
+            long value = Long.parseLong(text.trim());
+            return value >= 0 ? value : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static DeadLetter dead(EncodedFrame record, DeadLetterReason reason, String detail) {
+        String where = record.position() + ": " + detail;
+        return new DeadLetter(record, reason,
+                where.length() > MAX_DETAIL_CHARS ? where.substring(0, MAX_DETAIL_CHARS) + "..." : where);
+    }
+}

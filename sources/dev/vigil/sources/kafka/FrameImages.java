@@ -1,0 +1,112 @@
+package dev.vigil.sources.kafka;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * JPEG and PNG images to and from the packed BGR24 pixels {@link dev.vigil.sources.Frame} carries, with
+ * the JDK's ImageIO. Decoding is strict: a truncated or corrupt image, which ImageIO would otherwise
+ * return half grey with only a warning, is an error.
+ */
+public final class FrameImages {
+
+    static {
+        // No temporary files per image: everything stays in memory.
+        ImageIO.setUseCache(false);
+    }
+
+    /** Decoded pixels, rows packed (width * 3 bytes, blue first). */
+    public record Bgr(int width, int height, byte[] pixels) {}
+
+    private FrameImages() {}
+
+    /**
+     * Decodes an image of the given content type.
+     *
+     * @throws IOException saying what is wrong when the bytes are not a complete image of that type
+     */
+    public static Bgr decode(byte[] encoded, String contentType) throws IOException {
+        String mime = contentType.trim().toLowerCase(Locale.ROOT).equals("image/jpg") ? FrameTopic.JPEG
+                : contentType.trim().toLowerCase(Locale.ROOT);
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mime);
+        if (!readers.hasNext()) {
+            throw new IOException("no decoder for " + contentType);
+        }
+        ImageReader reader = readers.next();
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        BufferedImage image;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+            reader.setInput(in, true, true);
+            image = reader.read(0);
+        } catch (RuntimeException e) {
+            // Some corrupt inputs make the decoders fail with unchecked exceptions.
+            throw new IOException(e.toString(), e);
+        } finally {
+            reader.dispose();
+        }
+        if (!warnings.isEmpty()) {
+            throw new IOException("corrupt " + mime + ": " + String.join("; ", warnings));
+        }
+        BufferedImage bgr = toBgr(image);
+        return new Bgr(bgr.getWidth(), bgr.getHeight(), ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData());
+    }
+
+    /** Encodes packed BGR24 pixels as a JPEG of the given quality (1 to 100). */
+    public static byte[] jpeg(int width, int height, byte[] bgr, int quality) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        System.arraycopy(bgr, 0, ((DataBufferByte) image.getRaster().getDataBuffer()).getData(), 0, width * height * 3);
+        return jpeg(image, quality);
+    }
+
+    /** Encodes an image as a JPEG of the given quality (1 to 100). */
+    public static byte[] jpeg(BufferedImage image, int quality) throws IOException {
+        if (quality < 1 || quality > 100) {
+            throw new IllegalArgumentException("JPEG quality must be 1 to 100, got " + quality);
+        }
+        ImageWriter writer = ImageIO.getImageWritersByMIMEType(FrameTopic.JPEG).next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality / 100f);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Encodes an image as a PNG. */
+    public static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
+    }
+
+    /** The image as packed 3-byte BGR, converting (and dropping alpha) when it is laid out otherwise. */
+    private static BufferedImage toBgr(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && image.getRaster().getDataBuffer().getSize() == image.getWidth() * image.getHeight() * 3) {
+            return image;
+        }
+        BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        bgr.getGraphics().drawImage(image, 0, 0, null);
+        return bgr;
+    }
+}
