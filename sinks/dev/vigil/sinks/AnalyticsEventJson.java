@@ -20,12 +20,14 @@ public final class AnalyticsEventJson implements JsonLineEncoder<AnalyticsEvent>
 
     @Override
     public String encode(AnalyticsEvent record) {
-        return Json.write(json -> write(record, json));
+        return Json.line(FORMAT_VERSION, json -> writeFields(record, json));
     }
 
-    private static void write(AnalyticsEvent e, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("format", FORMAT_VERSION);
+    /**
+     * Writes the record's fields, the format's names and shapes, into an object the caller has
+     * opened and closes; every output of analytics events writes them through here.
+     */
+    public static void writeFields(AnalyticsEvent e, JsonGenerator json) throws IOException {
         json.writeStringField("event_id", e.eventId());
         json.writeStringField("type", e.type().wireName());
         json.writeNumberField("timestamp_ms", e.timestampMillis());
@@ -53,6 +55,5 @@ public final class AnalyticsEventJson implements JsonLineEncoder<AnalyticsEvent>
         if (e.message() != null) {
             json.writeStringField("message", e.message());
         }
-        json.writeEndObject();
     }
 }

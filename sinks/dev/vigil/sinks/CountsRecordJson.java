@@ -20,12 +20,14 @@ public final class CountsRecordJson implements JsonLineEncoder<CountsRecord> {
 
     @Override
     public String encode(CountsRecord record) {
-        return Json.write(json -> write(record, json));
+        return Json.line(FORMAT_VERSION, json -> writeFields(record, json));
     }
 
-    private static void write(CountsRecord r, JsonGenerator json) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("format", FORMAT_VERSION);
+    /**
+     * Writes the record's fields, the format's names and shapes, into an object the caller has
+     * opened and closes; every output of windowed counts writes them through here.
+     */
+    public static void writeFields(CountsRecord r, JsonGenerator json) throws IOException {
         json.writeStringField("camera_id", r.cameraId());
         json.writeNumberField("window_start_ms", r.windowStart());
         json.writeNumberField("window_end_ms", r.windowEnd());
@@ -51,6 +53,5 @@ public final class CountsRecordJson implements JsonLineEncoder<CountsRecord> {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeEndObject();
     }
 }

@@ -21,16 +21,20 @@ public final class FrameDetectionsJson implements JsonLineEncoder<FrameDetection
 
     @Override
     public String encode(FrameDetections record) {
-        return Json.write(json -> write(record, json));
+        return Json.line(FORMAT_VERSION, json -> writeFields(record, json, BoxShape.ARRAY));
     }
 
-    private static void write(FrameDetections r, JsonGenerator json) throws IOException {
-        Json.startFrame(json, FORMAT_VERSION, r.cameraId(), r.sequence(), r.timestampMillis(), r.width(), r.height());
+    /**
+     * Writes the record's fields, the format's names and shapes, into an object the caller has
+     * opened and closes; every output of frame detections writes them through here.
+     */
+    public static void writeFields(FrameDetections r, JsonGenerator json, BoxShape boxes) throws IOException {
+        Json.writeFrameFields(json, r.cameraId(), r.sequence(), r.timestampMillis(), r.width(), r.height());
         json.writeStringField("model", r.model());
         json.writeArrayFieldStart("detections");
         for (Detection d : r.detections()) {
             json.writeStartObject();
-            Json.writeObject(json, d.classId(), d.label(), d.score(), d.x1(), d.y1(), d.x2(), d.y2());
+            Json.writeObject(json, boxes, d.classId(), d.label(), d.score(), d.x1(), d.y1(), d.x2(), d.y2());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -42,7 +46,6 @@ public final class FrameDetectionsJson implements JsonLineEncoder<FrameDetection
         json.writeNumberField("preprocess_us", t.preprocessMicros());
         json.writeNumberField("inference_us", t.inferenceMicros());
         json.writeNumberField("postprocess_us", t.postprocessMicros());
-        json.writeEndObject();
         json.writeEndObject();
     }
 }

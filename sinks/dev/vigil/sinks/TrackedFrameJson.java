@@ -22,16 +22,20 @@ public final class TrackedFrameJson implements JsonLineEncoder<TrackedFrame> {
 
     @Override
     public String encode(TrackedFrame record) {
-        return Json.write(json -> write(record, json));
+        return Json.line(FORMAT_VERSION, json -> writeFields(record, json, BoxShape.ARRAY));
     }
 
-    private static void write(TrackedFrame r, JsonGenerator json) throws IOException {
-        Json.startFrame(json, FORMAT_VERSION, r.cameraId(), r.sequence(), r.timestampMillis(), r.width(), r.height());
+    /**
+     * Writes the record's fields, the format's names and shapes, into an object the caller has
+     * opened and closes; every output of tracked frames writes them through here.
+     */
+    public static void writeFields(TrackedFrame r, JsonGenerator json, BoxShape boxes) throws IOException {
+        Json.writeFrameFields(json, r.cameraId(), r.sequence(), r.timestampMillis(), r.width(), r.height());
         json.writeArrayFieldStart("objects");
         for (TrackedObject o : r.objects()) {
             json.writeStartObject();
             json.writeNumberField("track_id", o.trackId());
-            Json.writeObject(json, o.classId(), o.label(), o.score(), o.x1(), o.y1(), o.x2(), o.y2());
+            Json.writeObject(json, boxes, o.classId(), o.label(), o.score(), o.x1(), o.y1(), o.x2(), o.y2());
             json.writeArrayFieldStart("velocity");
             json.writeNumber(Json.round(o.vx(), 2));
             json.writeNumber(Json.round(o.vy(), 2));
@@ -41,6 +45,5 @@ public final class TrackedFrameJson implements JsonLineEncoder<TrackedFrame> {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeEndObject();
     }
 }

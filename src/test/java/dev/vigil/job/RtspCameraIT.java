@@ -1,9 +1,5 @@
 package dev.vigil.job;
 
-import dev.vigil.models.BgrImage;
-import dev.vigil.models.Detection;
-import dev.vigil.models.DetectionResult;
-import dev.vigil.models.Detector;
 import dev.vigil.operators.Reject;
 import dev.vigil.operators.detect.BatchingSettings;
 import dev.vigil.operators.detect.DetectionSettings;
@@ -19,6 +15,7 @@ import dev.vigil.sources.rtsp.CameraStatus;
 import dev.vigil.sources.rtsp.ReconnectPolicy;
 import dev.vigil.sources.rtsp.RtspCameraSource;
 import dev.vigil.testing.CollectingSink;
+import dev.vigil.testing.FakeDetector;
 import dev.vigil.testing.JsonSchemaAssert;
 import dev.vigil.testing.LogCapture;
 import dev.vigil.testing.TestData;
@@ -288,7 +285,7 @@ class RtspCameraIT {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(1);
         env.getConfig().disableGenericTypes();
-        DetectorProvider provider = DetectorProvider.of("fake-" + detector.delayMillis, device -> detector);
+        DetectorProvider provider = DetectorProvider.of("fake-" + detector.delayMillisPerImage(), device -> detector);
         DetectionSettings detection = new DetectionSettings(
                 new BatchingSettings(1, Duration.ofMillis(1), 1), policy, DETECTION_CAPACITY, Duration.ofSeconds(60));
         VigilPipeline pipeline = new VigilPipeline(new RtspFrameInput(source, List.of(statuses)), provider, detection)
@@ -349,49 +346,5 @@ class RtspCameraIT {
             }
             Thread.sleep(100);
         }
-    }
-
-    /** One box in the middle of every frame, after an optional delay per call (a slow model). */
-    static final class FakeDetector implements Detector, java.io.Serializable {
-
-        private static final long serialVersionUID = 1L;
-
-        final long delayMillis;
-
-        FakeDetector(long delayMillis) {
-            this.delayMillis = delayMillis;
-        }
-
-        @Override
-        public String modelName() {
-            return "fake";
-        }
-
-        @Override
-        public List<String> classNames() {
-            return List.of("thing");
-        }
-
-        @Override
-        public List<DetectionResult> detect(List<BgrImage> images) {
-            if (delayMillis > 0) {
-                try {
-                    Thread.sleep(delayMillis * images.size());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            List<DetectionResult> results = new ArrayList<>();
-            for (BgrImage image : images) {
-                float w = image.width();
-                float h = image.height();
-                results.add(new DetectionResult(
-                        List.of(new Detection(0, "thing", 0.9f, w / 4, h / 4, 3 * w / 4, 3 * h / 4)), images.size(), 0, 0, 0));
-            }
-            return results;
-        }
-
-        @Override
-        public void close() {}
     }
 }

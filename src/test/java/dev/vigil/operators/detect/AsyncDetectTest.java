@@ -4,6 +4,7 @@ import dev.vigil.models.BgrImage;
 import dev.vigil.models.DetectionResult;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.types.FrameSerializer;
+import dev.vigil.testing.FakeDetector;
 
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.operators.async.AsyncWaitOperatorFactory;

@@ -3,6 +3,7 @@ package dev.vigil.operators.detect;
 import dev.vigil.models.BgrImage;
 import dev.vigil.models.DetectionResult;
 import dev.vigil.sources.Frame;
+import dev.vigil.testing.FakeDetector;
 
 import org.junit.jupiter.api.Test;
 
