@@ -14,9 +14,7 @@ public final class CameraStatusJson implements JsonLineEncoder<CameraStatus> {
 
     @Override
     public String encode(CameraStatus s) {
-        return Json.write(json -> {
-            json.writeStartObject();
-            json.writeNumberField("format", 1);
+        return Json.line(1, json -> {
             json.writeStringField("camera_id", s.cameraId());
             json.writeStringField("state", s.state().name().toLowerCase(Locale.ROOT));
             json.writeNumberField("time_ms", s.timeMillis());
@@ -30,7 +28,6 @@ public final class CameraStatusJson implements JsonLineEncoder<CameraStatus> {
             if (s.message() != null) {
                 json.writeStringField("message", s.message());
             }
-            json.writeEndObject();
         });
     }
 }

@@ -12,16 +12,13 @@ public final class RejectJson implements JsonLineEncoder<Reject> {
 
     @Override
     public String encode(Reject r) {
-        return Json.write(json -> {
-            json.writeStartObject();
-            json.writeNumberField("format", 1);
+        return Json.line(1, json -> {
             json.writeStringField("camera_id", r.cameraId());
             json.writeNumberField("sequence", r.sequence());
             json.writeNumberField("timestamp_ms", r.timestampMillis());
             json.writeStringField("stage", r.stage().name().toLowerCase(java.util.Locale.ROOT));
             json.writeStringField("reason", r.reason());
             json.writeNumberField("rejected_at_ms", r.rejectedAtMillis());
-            json.writeEndObject();
         });
     }
 }
