@@ -103,8 +103,7 @@ public final class VigilJob {
         Path rejects = writableOutput(config, VigilOptions.OUTPUT_REJECTS_PATH, problems);
         Tracking tracking = config.get(VigilOptions.TRACKING_ENABLED) ? tracking(config, problems) : null;
         Analytics analytics = null;
-        if (config.isSet(VigilOptions.ANALYTICS) || config.isSet(VigilOptions.CONTROL_FILE)
-                || config.isSet(KafkaOptions.CONTROL_TOPIC)) {
+        if (analyticsConfigured(config)) {
             if (tracking == null) {
                 problems.add(VigilOptions.ANALYTICS.key() + ": works on tracks; set tracking.enabled: true");
             }
@@ -117,6 +116,15 @@ public final class VigilJob {
         }
         return new VigilJob(config, input, model, detection, modelDescription, results, rejects, tracking, analytics,
                 destinations);
+    }
+
+    /**
+     * Whether the config turns analytics on: an analytics section, or live settings from a control
+     * file or topic. Outputs deciding which streams the job has ask this too.
+     */
+    static boolean analyticsConfigured(VigilConfig config) {
+        return config.isSet(VigilOptions.ANALYTICS) || config.isSet(VigilOptions.CONTROL_FILE)
+                || config.isSet(KafkaOptions.CONTROL_TOPIC);
     }
 
     /** The input {@code input.type} names, or {@code null} with its problems noted. */

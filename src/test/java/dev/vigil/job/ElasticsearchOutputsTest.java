@@ -65,6 +65,23 @@ class ElasticsearchOutputsTest {
     }
 
     @Test
+    void liveSettingsFromAControlTopicAloneGiveTheJobEventsAndAggregates() {
+        VigilConfig config = config("", Map.of(
+                "kafka.bootstrap-servers", "localhost:9092",
+                "kafka.control-topic", "vigil-control",
+                "elasticsearch.hosts", "http://localhost:9200",
+                "elasticsearch.streams", "events,aggregates"));
+        List<String> problems = new ArrayList<>();
+
+        Optional<ElasticsearchOutputs> outputs = ElasticsearchOutputs.fromConfig(config, problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(outputs).get().extracting(ElasticsearchOutputs::streams).asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.collection(IndexFamily.class))
+                .containsExactlyInAnyOrder(IndexFamily.EVENTS, IndexFamily.AGGREGATES);
+    }
+
+    @Test
     void secretsStayOutOfProblemsAndConfigDumps() {
         VigilConfig config = config("", Map.of(
                 "elasticsearch.hosts", "http://localhost:9200",
