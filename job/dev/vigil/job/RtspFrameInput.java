@@ -1,6 +1,7 @@
 package dev.vigil.job;
 
 import dev.vigil.job.config.RtspOptions;
+import dev.vigil.job.config.Secrets;
 import dev.vigil.job.config.ValueType;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.sinks.CameraStatusJson;
@@ -9,7 +10,6 @@ import dev.vigil.sources.Frame;
 import dev.vigil.sources.rtsp.CameraRecord;
 import dev.vigil.sources.rtsp.CameraSettings;
 import dev.vigil.sources.rtsp.CameraStatus;
-import dev.vigil.sources.rtsp.Credentials;
 import dev.vigil.sources.rtsp.ReconnectPolicy;
 import dev.vigil.sources.rtsp.RtspCameraSource;
 
@@ -91,7 +91,7 @@ public final class RtspFrameInput implements FrameInput {
     private static CameraSettings camera(Object entry, String where, List<String> ids, List<String> problems) {
         if (!(entry instanceof Map)) {
             problems.add(where + ": expected a section with keys " + RtspOptions.CAMERA_KEYS + ", got "
-                    + (entry == null ? "nothing" : "'" + Credentials.maskUrl(String.valueOf(entry)) + "'"));
+                    + (entry == null ? "nothing" : "'" + Secrets.masked(entry) + "'"));
             return null;
         }
         Map<?, ?> fields = (Map<?, ?>) entry;
@@ -135,19 +135,11 @@ public final class RtspFrameInput implements FrameInput {
         }
         CameraSettings camera = new CameraSettings(id, url.trim(), text(fields, "username"), text(fields, "password"),
                 transport, timeout);
-        for (String problem : cameraProblems(camera)) {
-            problems.add(where + ": " + problem);
+        List<String> cameraProblems = camera.problems();
+        if (!cameraProblems.isEmpty()) {
+            problems.add(where + ": " + String.join("; ", cameraProblems));
         }
         return problems.size() > before ? null : camera;
-    }
-
-    private static List<String> cameraProblems(CameraSettings camera) {
-        try {
-            RtspCameraSource.builder().addCamera(camera).build();
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(e.getMessage());
-        }
     }
 
     private static String text(Map<?, ?> fields, String name) {

@@ -57,7 +57,7 @@ public final class CameraSettings implements Serializable {
     }
 
     /** Checks the settings; returns the problems, each naming the camera (never its credentials). */
-    List<String> problems() {
+    public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (cameraId.isBlank()) {
             problems.add("camera id must not be blank");

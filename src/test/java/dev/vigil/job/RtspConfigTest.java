@@ -60,6 +60,41 @@ class RtspConfigTest {
     }
 
     @Test
+    void aCameraEntryOfTheWrongShapeIsShownWithItsSecretsMasked() {
+        String yaml = """
+                input:
+                  type: rtsp
+                  cameras:
+                    - {id: b, url: "rtsp://cam1/s"}
+                    - [{id: a, password: topsecret}]
+                """;
+        List<String> problems = new ArrayList<>();
+        VigilConfig config = VigilConfig.parse("test.yaml", yaml, Map.of());
+
+        RtspFrameInput.fromConfig(config, problems, Path.of("target/camera-status.jsonl"));
+
+        assertThat(problems).anyMatch(p -> p.startsWith("input.cameras[1]: expected a section with keys"));
+        assertThat(String.join("\n", problems)).doesNotContain("topsecret");
+    }
+
+    @Test
+    void aCameraProblemFoundByTheSettingsThemselvesNamesItsEntry() {
+        String yaml = """
+                input:
+                  type: rtsp
+                  cameras:
+                    - {id: a, url: "rtsp:///nohost", password: topsecret}
+                """;
+        List<String> problems = new ArrayList<>();
+        VigilConfig config = VigilConfig.parse("test.yaml", yaml, Map.of());
+
+        RtspFrameInput.fromConfig(config, problems, Path.of("target/camera-status.jsonl"));
+
+        assertThat(problems).containsExactly("input.cameras[0]: camera 'a': url has no host: rtsp:///nohost; "
+                + "camera 'a': a password needs a username");
+    }
+
+    @Test
     void anRtspInputNeedsCameras() {
         try {
             VigilJob.fromConfig(VigilConfig.parse("test.yaml", "input: {type: rtsp}", Map.of()), "test.yaml");
