@@ -109,9 +109,6 @@ public final class VigilCli implements Callable<Integer> {
             } else if (output != null) {
                 overrides.put(VigilOptions.OUTPUT_PATH.key(), output);
             }
-            boolean toStdout = "-".equals(output) || "stdout".equals(overrides.get(VigilOptions.OUTPUT_TYPE.key()));
-            // Keep standard output for the results when they go there.
-            PrintStream report = toStdout ? System.err : System.out;
             VigilJob job;
             try {
                 VigilConfig cfg = VigilConfig.load(config, overrides);
@@ -120,6 +117,8 @@ public final class VigilCli implements Callable<Integer> {
                 System.err.println("Cannot start: " + e.getMessage());
                 return EXIT_CONFIG;
             }
+            // Keep standard output for the results when they go there, whichever way that was asked for.
+            PrintStream report = job.resultsFile() == null ? System.err : System.out;
             try {
                 new JobRunner(report).run(job, StreamExecutionEnvironment.getExecutionEnvironment());
                 return 0;

@@ -76,6 +76,24 @@ class VigilCliIT {
     }
 
     @Test
+    void resultsToStandardOutputFromTheConfigFileKeepTheReportOffIt() throws Exception {
+        Path config = dir.resolve("stdout.yaml");
+        Files.writeString(config, Files.readString(Path.of("conf/demo.yaml"))
+                .replace("  type: jsonl", "  type: stdout"));
+
+        int exit = VigilCli.execute("run", "--config", config.toString(),
+                "--set", "input.max-frames=5",
+                "--set", "output.rejects-path=" + dir.resolve("rejects.jsonl"),
+                "--set", "output.tracks-path=" + dir.resolve("tracks.jsonl"));
+
+        assertThat(exit).as(stderr()).isZero();
+        List<String> lines = stdout().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).as("only result lines on standard output").hasSize(5)
+                .allSatisfy(l -> assertThat(l).startsWith("{\"format\""));
+        assertThat(stderr()).contains("frames: 5 processed");
+    }
+
+    @Test
     void missingVideoStopsBeforeStartingAndSaysHowToGiveOne() {
         int exit = run("--input", dir.resolve("nope.mp4").toString());
 
