@@ -65,4 +65,9 @@ final class FileFrameInput implements FrameInput {
     public long expectedFrames() {
         return source.expectedFrames();
     }
+
+    @Override
+    public int knownCameras() {
+        return source.cameraIds().size();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.sources.Frame;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -20,6 +21,19 @@ public interface FrameInput {
     /** Frames the input will deliver in total, or -1 when it runs until stopped. */
     default long expectedFrames() {
         return -1;
+    }
+
+    /** How many cameras the input is known to carry, for sizing the detection queue; 1 when it cannot tell. */
+    default int knownCameras() {
+        return 1;
+    }
+
+    /**
+     * The frame policy when {@code input.frame-policy} is not given: lossless, since a recorded input
+     * can wait for the detector; a live input overrides it.
+     */
+    default FramePolicy defaultFramePolicy() {
+        return FramePolicy.LOSSLESS;
     }
 
     /**

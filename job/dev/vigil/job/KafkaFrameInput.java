@@ -40,10 +40,12 @@ final class KafkaFrameInput implements FrameInput {
     private final Duration idleTimeout;
     private final DecodeFrames decode;
     private final Sink<DeadLetter> deadLetters;
+    private final int knownCameras;
 
     private KafkaFrameInput(KafkaSource<EncodedFrame> source, Duration maxOutOfOrderness, Duration idleTimeout,
-            DecodeFrames decode, Sink<DeadLetter> deadLetters) {
+            DecodeFrames decode, Sink<DeadLetter> deadLetters, int knownCameras) {
         this.source = source;
+        this.knownCameras = knownCameras;
         this.maxOutOfOrderness = maxOutOfOrderness;
         this.idleTimeout = idleTimeout;
         this.decode = decode;
@@ -81,7 +83,14 @@ final class KafkaFrameInput implements FrameInput {
                 config.get(KafkaOptions.MAX_OUT_OF_ORDERNESS),
                 config.get(KafkaOptions.IDLE_TIMEOUT),
                 new DecodeFrames(config.get(KafkaOptions.MAX_IMAGE_BYTES), cameras == null ? List.of() : cameras),
-                delivery.sink(connection, new DeadLetterSerializationSchema(deadLetterTopic), "dead-letters"));
+                delivery.sink(connection, new DeadLetterSerializationSchema(deadLetterTopic), "dead-letters"),
+                cameras == null ? 1 : cameras.size());
+    }
+
+    /** The cameras of {@code kafka.cameras}, when the input is restricted to them. */
+    @Override
+    public int knownCameras() {
+        return knownCameras;
     }
 
     private static OffsetsInitializer startingOffsets(String choice) {

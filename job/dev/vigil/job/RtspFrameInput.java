@@ -4,6 +4,7 @@ import dev.vigil.job.config.RtspOptions;
 import dev.vigil.job.config.Secrets;
 import dev.vigil.job.config.ValueType;
 import dev.vigil.job.config.VigilConfig;
+import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.sinks.CameraStatusJson;
 import dev.vigil.sinks.JsonLinesSink;
 import dev.vigil.sources.Frame;
@@ -150,6 +151,17 @@ public final class RtspFrameInput implements FrameInput {
     /** Camera ids in configured order. */
     public List<String> cameraIds() {
         return source.cameraIds();
+    }
+
+    @Override
+    public int knownCameras() {
+        return Math.max(1, source.cameraIds().size());
+    }
+
+    /** Latest frame wins: latency stays bounded when the detector falls behind a live camera. */
+    @Override
+    public FramePolicy defaultFramePolicy() {
+        return FramePolicy.LATEST;
     }
 
     @Override

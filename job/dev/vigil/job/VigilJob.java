@@ -88,7 +88,9 @@ public final class VigilJob {
         List<String> problems = new ArrayList<>();
         FrameInput input = frameInput(config, problems);
         ModelSettings model = modelSettings(config, problems);
-        DetectionSettings detection = detectionSettings(config, expectedCameras(config), problems);
+        // Checked even when the input has problems, so that every problem is reported at once.
+        DetectionSettings detection = detectionSettings(config, input == null ? 1 : input.knownCameras(),
+                input == null ? FramePolicy.LOSSLESS : input.defaultFramePolicy(), problems);
         String modelDescription = null;
         try {
             modelDescription = Detectors.check(model).toString();
@@ -137,20 +139,6 @@ public final class VigilJob {
             case "kafka" -> KafkaFrameInput.fromConfig(config, problems);
             default -> throw new IllegalStateException("input.type " + type + " passed validation but has no input");
         };
-    }
-
-    /** How many cameras the input is known to carry, for sizing the detection queue. */
-    private static int expectedCameras(VigilConfig config) {
-        List<String> kafkaCameras = config.get(KafkaOptions.CAMERAS);
-        if ("kafka".equals(config.get(VigilOptions.INPUT_TYPE)) && kafkaCameras != null) {
-            return kafkaCameras.size();
-        }
-        List<String> paths = config.get(VigilOptions.INPUT_PATHS);
-        List<Object> cameras = config.get(RtspOptions.CAMERAS);
-        if ("rtsp".equals(config.get(VigilOptions.INPUT_TYPE)) && cameras != null) {
-            return Math.max(1, cameras.size());
-        }
-        return "file".equals(config.get(VigilOptions.INPUT_TYPE)) && paths != null ? paths.size() : 1;
     }
 
     /** Outputs configured besides the local files, each checked on the client. */
@@ -250,7 +238,12 @@ public final class VigilJob {
         return settings.withIntraOpThreads(config.get(VigilOptions.MODEL_THREADS).intValue());
     }
 
-    static DetectionSettings detectionSettings(VigilConfig config, int cameras, List<String> problems) {
+    /**
+     * The detection stage's settings for an input of {@code cameras} cameras whose policy, unless
+     * {@code input.frame-policy} is given, is {@code defaultPolicy}.
+     */
+    static DetectionSettings detectionSettings(VigilConfig config, int cameras, FramePolicy defaultPolicy,
+            List<String> problems) {
         BatchingSettings batching = new BatchingSettings(
                 config.get(VigilOptions.DETECT_MAX_BATCH_SIZE).intValue(),
                 config.get(VigilOptions.DETECT_MAX_WAIT),
@@ -261,11 +254,9 @@ public final class VigilJob {
             problems.add(VigilOptions.DETECT_TIMEOUT.key() + ": must be positive; a detection cannot be allowed forever");
             return null;
         }
-        // Live cameras default to latest-frame-wins: latency stays bounded when the detector falls behind.
-        String policyName = !config.isGiven(VigilOptions.INPUT_FRAME_POLICY) && "rtsp".equals(config.get(VigilOptions.INPUT_TYPE))
-                ? "latest"
-                : config.get(VigilOptions.INPUT_FRAME_POLICY);
-        FramePolicy policy = FramePolicy.valueOf(policyName.toUpperCase(java.util.Locale.ROOT));
+        FramePolicy policy = config.isGiven(VigilOptions.INPUT_FRAME_POLICY)
+                ? FramePolicy.valueOf(config.get(VigilOptions.INPUT_FRAME_POLICY).toUpperCase(java.util.Locale.ROOT))
+                : defaultPolicy;
         return new DetectionSettings(
                 batching,
                 policy,

@@ -25,14 +25,17 @@ class RtspConfigTest {
         RtspFrameInput input = RtspFrameInput.fromConfig(config, problems, Path.of("target/camera-status.jsonl"));
         assertThat(problems).isEmpty();
         assertThat(input.cameraIds()).containsExactly("gate", "yard");
-        assertThat(VigilJob.detectionSettings(config, 2, problems).policy()).isEqualTo(FramePolicy.LATEST);
+        assertThat(VigilJob.detectionSettings(config, input.knownCameras(), input.defaultFramePolicy(), problems)
+                .policy()).isEqualTo(FramePolicy.LATEST);
         assertThat(config.get(RtspOptions.OUTPUT_CAMERA_STATUS_PATH)).isEqualTo("out/camera-status.jsonl");
     }
 
     @Test
     void anExplicitFramePolicyWinsOverTheRtspDefault() {
         VigilConfig config = VigilConfig.load(Path.of("conf/rtsp.yaml"), Map.of("input.frame-policy", "lossless"));
-        assertThat(VigilJob.detectionSettings(config, 2, new ArrayList<>()).policy()).isEqualTo(FramePolicy.LOSSLESS);
+        RtspFrameInput input = RtspFrameInput.fromConfig(config, new ArrayList<>(), Path.of("target/camera-status.jsonl"));
+        assertThat(VigilJob.detectionSettings(config, input.knownCameras(), input.defaultFramePolicy(),
+                new ArrayList<>()).policy()).isEqualTo(FramePolicy.LOSSLESS);
     }
 
     @Test
