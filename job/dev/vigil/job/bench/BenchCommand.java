@@ -55,10 +55,14 @@ public final class BenchCommand implements Callable<Integer> {
     private static final AtomicInteger MODEL_HANDLES = new AtomicInteger();
     private static final AtomicInteger MOST_MODELS_LOADED = new AtomicInteger();
 
-    @Option(names = {"-m", "--model"}, defaultValue = "nanodet-plus-m-320", description = "Catalogue model. Default: ${DEFAULT-VALUE}")
+    private static final String DEFAULT_MODEL = "nanodet-plus-m-320";
+
+    @Option(names = {"-m", "--model"}, description = "Catalogue model (with --model-path: the catalogue entry the file "
+            + "is). Default without --model-path: " + DEFAULT_MODEL)
     String model;
 
-    @Option(names = "--model-path", description = "Explicit model file.")
+    @Option(names = "--model-path", description = "Explicit model file; its family comes from its outputs unless "
+            + "--model names its catalogue entry.")
     String modelPath;
 
     @Option(names = "--video", description = "Video to run on. Default: the street sample in the data directory.")
@@ -100,15 +104,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path file = video != null ? video : defaultVideo();
-        ModelSettings settings = (modelPath != null
-                        ? new ModelSettings(model, modelPath, null, null, Float.NaN, Float.NaN, 0, 0)
-                        : ModelSettings.named(model))
+        // A file alone is not declared to be the default catalogue model: that would fail its checksum.
+        ModelSettings settings = (modelPath == null ? ModelSettings.named(model == null ? DEFAULT_MODEL : model)
+                        : model == null ? ModelSettings.file(Path.of(modelPath))
+                        : ModelSettings.named(model).withPath(Path.of(modelPath)))
                 .withIntraOpThreads(threads);
         Detectors.check(settings);
         VideoInfo info = FileVideoSource.probe(file);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode report = json.createObjectNode();
-        report.put("model", model);
+        report.put("model", model != null ? model : modelPath != null ? modelPath : DEFAULT_MODEL);
         report.put("video", file.toString());
         report.put("video_frames", info.frameCount());
         report.put("video_fps", info.fps());

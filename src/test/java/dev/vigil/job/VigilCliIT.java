@@ -179,6 +179,18 @@ class VigilCliIT {
     }
 
     @Test
+    void benchTakesAModelFileOfAnyFamilyWithoutACatalogueName() throws Exception {
+        Path file = dev.vigil.testing.TestData.modelMirror().resolve("yolov6/yolov6lite_s.onnx");
+        Path report = dir.resolve("bench.json");
+
+        int exit = VigilCli.execute("bench", "--model-path", file.toString(), "--skip", "job,multi,live,tracker",
+                "--raw-frames", "4", "--batch-sizes", "1", "--output", report.toString());
+
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(Files.readString(report)).contains("yolov6lite_s.onnx");
+    }
+
+    @Test
     void helpListsTheCommands() {
         assertThat(VigilCli.execute("--help")).isZero();
         assertThat(stdout()).contains("run").contains("config-keys").contains("evaluate").contains("track-eval")
