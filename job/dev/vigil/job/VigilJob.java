@@ -45,6 +45,10 @@ import java.util.List;
  */
 public final class VigilJob {
 
+    /** {@code model.input-size}: a positive side, or width x height; five digits keep it within an int. */
+    private static final java.util.regex.Pattern INPUT_SIZE =
+            java.util.regex.Pattern.compile("([1-9]\\d{0,4})(?:x([1-9]\\d{0,4}))?");
+
     private final VigilConfig config;
     private final FrameInput input;
     private final ModelSettings model;
@@ -223,12 +227,13 @@ public final class VigilJob {
         }
         if (config.isSet(VigilOptions.MODEL_INPUT_SIZE)) {
             String size = config.get(VigilOptions.MODEL_INPUT_SIZE).trim();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?:x(\\d+))?").matcher(size);
+            java.util.regex.Matcher m = INPUT_SIZE.matcher(size);
             if (m.matches()) {
                 int width = Integer.parseInt(m.group(1));
                 settings = settings.withInputSize(width, m.group(2) == null ? width : Integer.parseInt(m.group(2)));
             } else {
-                problems.add(VigilOptions.MODEL_INPUT_SIZE.key() + ": expected 416 or 640x384 (width x height), got '"
+                problems.add(VigilOptions.MODEL_INPUT_SIZE.key() + ": expected 416 or 640x384 (width x height, "
+                        + "positive, at most 5 digits), got '"
                         + size + "'");
             }
         }
