@@ -108,12 +108,12 @@ public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
         if (!missing.isEmpty()) {
             return dead(record, DeadLetterReason.MISSING_HEADER, "missing header(s): " + String.join(", ", missing));
         }
-        long sequence = nonNegative(sequenceText);
+        long sequence = FrameTopic.nonNegativeNumber(sequenceText);
         if (sequence < 0) {
             return dead(record, DeadLetterReason.INVALID_HEADER,
                     FrameTopic.SEQUENCE + " must be a non-negative integer, got '" + sequenceText + "'");
         }
-        long capture = nonNegative(captureText);
+        long capture = FrameTopic.nonNegativeNumber(captureText);
         if (capture < 0) {
             return dead(record, DeadLetterReason.INVALID_HEADER, FrameTopic.CAPTURE_TIMESTAMP
                     + " must be epoch milliseconds (a non-negative integer), got '" + captureText + "'");
@@ -132,15 +132,6 @@ public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
         } catch (IOException e) {
             return dead(record, DeadLetterReason.UNDECODABLE_IMAGE, "cannot decode " + contentType + " image of "
                     + value.length + " bytes: " + e.getMessage());
-        }
-    }
-
-    private static long nonNegative(String text) {
-        try {
-            long value = Long.parseLong(text.trim());
-            return value >= 0 ? value : -1;
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 

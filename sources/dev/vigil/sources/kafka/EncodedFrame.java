@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +88,14 @@ public final class EncodedFrame {
 
     /** The last value of header {@code name} as UTF-8 text, or {@code null}. */
     public String header(String name) {
-        return FrameTopic.lastText(headers(), name);
+        // Read per record by the decoder and the timestamp assigner: walk the list, copy nothing.
+        for (int i = headers.size() - 1; i >= 0; i--) {
+            Header header = headers.get(i);
+            if (header.key().equals(name)) {
+                return header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /**
@@ -95,18 +103,8 @@ public final class EncodedFrame {
      * when that header is missing or unreadable (such a record becomes a dead letter anyway).
      */
     public long eventTimestampMillis() {
-        String capture = header(FrameTopic.CAPTURE_TIMESTAMP);
-        if (capture != null) {
-            try {
-                long millis = Long.parseLong(capture.trim());
-                if (millis >= 0) {
-                    return millis;
-                }
-            } catch (NumberFormatException unreadable) {
-                // fall back to the record timestamp
-            }
-        }
-        return recordTimestampMillis;
+        long capture = FrameTopic.nonNegativeNumber(header(FrameTopic.CAPTURE_TIMESTAMP));
+        return capture >= 0 ? capture : recordTimestampMillis;
     }
 
     /** Where the record was, as {@code topic/partition@offset}, for messages. */

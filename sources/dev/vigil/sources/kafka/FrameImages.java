@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * JPEG and PNG images to and from the packed BGR24 pixels {@link dev.vigil.sources.Frame} carries, with
@@ -40,8 +39,7 @@ public final class FrameImages {
      * @throws IOException saying what is wrong when the bytes are not a complete image of that type
      */
     public static Bgr decode(byte[] encoded, String contentType) throws IOException {
-        String mime = contentType.trim().toLowerCase(Locale.ROOT).equals("image/jpg") ? FrameTopic.JPEG
-                : contentType.trim().toLowerCase(Locale.ROOT);
+        String mime = FrameTopic.mimeType(contentType);
         Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mime);
         if (!readers.hasNext()) {
             throw new IOException("no decoder for " + contentType);

@@ -1,8 +1,5 @@
 package dev.vigil.sources.kafka;
 
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -44,18 +41,34 @@ public final class FrameTopic {
 
     /** Whether {@code contentType} names an image format the decoder reads. */
     public static boolean isSupportedContentType(String contentType) {
+        String type = mimeType(contentType);
+        return type.equals(JPEG) || type.equals(PNG);
+    }
+
+    /** {@code contentType} trimmed and in lower case, with the common alias image/jpg read as {@value #JPEG}. */
+    static String mimeType(String contentType) {
         String type = contentType.trim().toLowerCase(Locale.ROOT);
-        return type.equals(JPEG) || type.equals("image/jpg") || type.equals(PNG);
+        return type.equals("image/jpg") ? JPEG : type;
+    }
+
+    /**
+     * A number header (sequence, capture timestamp) as the contract writes it: decimal text of a
+     * non-negative integer. Returns -1 when it is absent or not that.
+     */
+    static long nonNegativeNumber(String text) {
+        if (text == null) {
+            return -1;
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            return value >= 0 ? value : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** A header value as the contract writes it: UTF-8 text. */
     public static byte[] text(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The last header named {@code name} as text, or {@code null} when absent. */
-    static String lastText(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
