@@ -23,14 +23,14 @@ public final class AnalyticsConfigUpdateSerializer extends ImmutableRecordSerial
 
     @Override
     public void serialize(AnalyticsConfigUpdate u, DataOutputView out) throws IOException {
-        AnalyticsEventSerializer.writeLongString(u.source(), out);
-        AnalyticsEventSerializer.writeLongString(u.text(), out);
+        writeLongString(u.source(), out);
+        writeLongString(u.text(), out);
     }
 
     @Override
     public AnalyticsConfigUpdate deserialize(DataInputView in) throws IOException {
-        return new AnalyticsConfigUpdate(AnalyticsEventSerializer.readLongString(in),
-                AnalyticsEventSerializer.readLongString(in));
+        return new AnalyticsConfigUpdate(readLongString(in),
+                readLongString(in));
     }
 
     @Override

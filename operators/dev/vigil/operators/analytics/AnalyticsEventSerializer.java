@@ -45,27 +45,6 @@ public final class AnalyticsEventSerializer extends ImmutableRecordSerializer<An
                 in.readLong(), readLongString(in));
     }
 
-    /** Messages (a rejected configuration's problems) may exceed writeUTF's 64 KiB. */
-    static void writeLongString(String s, DataOutputView out) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    static String readLongString(DataInputView in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[n];
-        in.readFully(bytes);
-        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     @Override
     public TypeSerializerSnapshot<AnalyticsEvent> snapshotConfiguration() {
         return new Snapshot();

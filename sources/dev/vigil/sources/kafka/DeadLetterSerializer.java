@@ -8,7 +8,6 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Serializer for {@link DeadLetter}: the original record, the reason and the detail. */
@@ -30,14 +29,14 @@ public final class DeadLetterSerializer extends ImmutableRecordSerializer<DeadLe
         EncodedFrameSerializer.INSTANCE.serialize(letter.original(), out);
         out.writeByte(letter.reason().ordinal());
         // Details may quote long decoder messages, beyond writeUTF's 64 KiB.
-        EncodedFrameSerializer.writeBytes(letter.detail().getBytes(StandardCharsets.UTF_8), out);
+        writeLongString(letter.detail(), out);
     }
 
     @Override
     public DeadLetter deserialize(DataInputView in) throws IOException {
         EncodedFrame original = EncodedFrameSerializer.INSTANCE.deserialize(in);
         DeadLetterReason reason = REASONS[in.readByte()];
-        String detail = new String(EncodedFrameSerializer.readBytes(in), StandardCharsets.UTF_8);
+        String detail = readLongString(in);
         return new DeadLetter(original, reason, detail);
     }
 

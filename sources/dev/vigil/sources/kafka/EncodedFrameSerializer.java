@@ -31,12 +31,12 @@ public final class EncodedFrameSerializer extends ImmutableRecordSerializer<Enco
         out.writeInt(frame.partition());
         out.writeLong(frame.offset());
         out.writeLong(frame.recordTimestampMillis());
-        writeBytes(frame.key(), out);
-        writeBytes(frame.value(), out);
+        writeNullableBytes(frame.key(), out);
+        writeNullableBytes(frame.value(), out);
         out.writeInt(frame.headerList().size());
         for (Header header : frame.headerList()) {
             out.writeUTF(header.key());
-            writeBytes(header.value(), out);
+            writeNullableBytes(header.value(), out);
         }
     }
 
@@ -46,34 +46,14 @@ public final class EncodedFrameSerializer extends ImmutableRecordSerializer<Enco
         int partition = in.readInt();
         long offset = in.readLong();
         long timestamp = in.readLong();
-        byte[] key = readBytes(in);
-        byte[] value = readBytes(in);
+        byte[] key = readNullableBytes(in);
+        byte[] value = readNullableBytes(in);
         int count = in.readInt();
         List<Header> headers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            headers.add(new RecordHeader(in.readUTF(), readBytes(in)));
+            headers.add(new RecordHeader(in.readUTF(), readNullableBytes(in)));
         }
         return new EncodedFrame(topic, partition, offset, timestamp, key, value, headers);
-    }
-
-    /** Bytes that may be null: length -1 for null. */
-    static void writeBytes(byte[] bytes, DataOutputView out) throws IOException {
-        if (bytes == null) {
-            out.writeInt(-1);
-        } else {
-            out.writeInt(bytes.length);
-            out.write(bytes);
-        }
-    }
-
-    static byte[] readBytes(DataInputView in) throws IOException {
-        int length = in.readInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return bytes;
     }
 
     @Override
