@@ -1,16 +1,12 @@
 package dev.vigil.sinks.elasticsearch;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.vigil.sinks.Json;
+
 import org.elasticsearch.action.DocWriteRequest;
 import org.elasticsearch.action.index.IndexRequest;
 import org.elasticsearch.action.update.UpdateRequest;
 import org.elasticsearch.common.bytes.BytesReference;
 import org.elasticsearch.common.xcontent.XContentType;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * Documents Elasticsearch refused for good, turned into entries of the {@code <prefix>-deadletter}
@@ -21,16 +17,13 @@ import java.io.UncheckedIOException;
  */
 final class DeadLetters {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private DeadLetters() {}
 
     static IndexRequest letter(String prefix, DocWriteRequest<?> refused, int status, String errorType, String reason,
             int maxChars, long nowMillis) {
         String document = source(refused);
         boolean truncated = document.length() > maxChars;
-        StringWriter out = new StringWriter(Math.min(document.length(), maxChars) + 256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        String json = Json.write(g -> {
             g.writeStartObject();
             g.writeNumberField("@timestamp", nowMillis);
             g.writeStringField("target_index", refused.index());
@@ -42,12 +35,10 @@ final class DeadLetters {
             g.writeNumberField("document_chars", document.length());
             g.writeBooleanField("truncated", truncated);
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         return new IndexRequest(IndexFamily.DEADLETTER.indexName(prefix, nowMillis))
                 .id(refused.index() + ":" + refused.id())
-                .source(out.toString(), XContentType.JSON);
+                .source(json, XContentType.JSON);
     }
 
     private static String source(DocWriteRequest<?> request) {
