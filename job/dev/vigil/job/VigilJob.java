@@ -16,7 +16,6 @@ import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.operators.detect.FrameDetections;
 import dev.vigil.operators.analytics.AnalyticsSettings;
 import dev.vigil.operators.analytics.AnalyticsSettingsParser;
-import dev.vigil.operators.track.TrackedFrame;
 import dev.vigil.operators.track.TrackerSettings;
 import dev.vigil.sinks.AnalyticsEventJson;
 import dev.vigil.sinks.CountsRecordJson;
@@ -327,14 +326,10 @@ public final class VigilJob {
                 .toResults("results", results)
                 .toRejects("rejects", rejects);
         if (tracking != null) {
-            List<Sink<TrackedFrame>> trackSinks = new ArrayList<>();
-            trackSinks.add(JsonLinesSink.toFile(tracking.tracksFile(), new TrackedFrameJson()));
+            pipeline.withTracking(tracking.settings(), JsonLinesSink.toFile(tracking.tracksFile(), new TrackedFrameJson()));
             if (tracking.motDir() != null) {
-                trackSinks.add(new MotTracksSink(tracking.motDir()));
+                pipeline.toTracks("tracks-1", new MotTracksSink(tracking.motDir()));
             }
-            @SuppressWarnings("unchecked")
-            Sink<TrackedFrame>[] sinks = trackSinks.toArray(new Sink[0]);
-            pipeline.withTracking(tracking.settings(), sinks);
             if (analytics != null) {
                 pipeline.withAnalytics(analytics.settings(),
                         analytics.controlFile() == null ? analytics.controlTopic() : ControlFileSource.of(analytics.controlFile()),

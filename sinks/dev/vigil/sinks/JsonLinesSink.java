@@ -46,11 +46,6 @@ public final class JsonLinesSink<T> implements Sink<T>, SupportsWriterState<T, F
         return new JsonLinesSink<>(null, encoder);
     }
 
-    /** The file this sink writes with parallelism 1, or {@code null} for standard output. */
-    public Path file() {
-        return path == null ? null : Path.of(path);
-    }
-
     @Override
     @Deprecated
     public StatefulSinkWriter<T, FileOffset> createWriter(InitContext context) throws IOException {

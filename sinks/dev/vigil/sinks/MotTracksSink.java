@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes tracks in MOTChallenge text format, one file per camera ({@code <dir>/<camera>.txt}), so a
@@ -28,6 +29,9 @@ public final class MotTracksSink implements Sink<TrackedFrame> {
 
     private static final long serialVersionUID = 1L;
 
+    /** Compiled once: a row is written for every tracked object of every frame. */
+    private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.?0+$");
+
     private final String dir;
 
     public MotTracksSink(Path dir) {
@@ -36,7 +40,7 @@ public final class MotTracksSink implements Sink<TrackedFrame> {
 
     /** One MOTChallenge row; the score without trailing zeros (a score of 1 is written {@code 1}). */
     public static String line(long frame, long id, float x, float y, float w, float h, float score) {
-        String conf = String.format(Locale.ROOT, "%.4f", score).replaceAll("\\.?0+$", "");
+        String conf = TRAILING_ZEROS.matcher(String.format(Locale.ROOT, "%.4f", score)).replaceAll("");
         return String.format(Locale.ROOT, "%d,%d,%.2f,%.2f,%.2f,%.2f,%s,-1,-1,-1", frame, id, x, y, w, h, conf);
     }
 

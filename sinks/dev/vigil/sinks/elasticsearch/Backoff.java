@@ -7,7 +7,6 @@ final class Backoff {
 
     private final long maxMillis;
     private long nextMillis;
-    private int attempts;
 
     Backoff(Duration initial, Duration max) {
         this.nextMillis = initial.toMillis();
@@ -16,7 +15,6 @@ final class Backoff {
 
     /** Waits before the next attempt; the caller's thread is interruptible throughout (job cancellation). */
     void pause() throws InterruptedException {
-        attempts++;
         Thread.sleep(nextMillis);
         nextMillis = Math.min(maxMillis, nextMillis * 2);
     }
@@ -24,10 +22,5 @@ final class Backoff {
     /** The wait the next {@link #pause()} will take, in milliseconds. */
     long nextMillis() {
         return nextMillis;
-    }
-
-    /** Pauses taken so far. */
-    int attempts() {
-        return attempts;
     }
 }

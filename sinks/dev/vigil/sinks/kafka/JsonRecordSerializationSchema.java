@@ -38,7 +38,4 @@ public final class JsonRecordSerializationSchema<T> implements KafkaRecordSerial
                 encoder.encode(record).getBytes(StandardCharsets.UTF_8));
     }
 
-    public String topic() {
-        return topic;
-    }
 }

@@ -26,12 +26,10 @@ final class FfmpegVideo implements AutoCloseable {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     }
 
-    private final Path file;
     private final FFmpegFrameGrabber grabber;
     private final VideoInfo info;
 
-    private FfmpegVideo(Path file, FFmpegFrameGrabber grabber, VideoInfo info) {
-        this.file = file;
+    private FfmpegVideo(FFmpegFrameGrabber grabber, VideoInfo info) {
         this.grabber = grabber;
         this.info = info;
     }
@@ -45,7 +43,7 @@ final class FfmpegVideo implements AutoCloseable {
             if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
                 throw new IOException("no video stream");
             }
-            return new FfmpegVideo(file, grabber, readInfo(grabber));
+            return new FfmpegVideo(grabber, readInfo(grabber));
         } catch (IOException | RuntimeException e) {
             closeQuietly(grabber);
             throw e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e);
@@ -61,10 +59,6 @@ final class FfmpegVideo implements AutoCloseable {
 
     VideoInfo info() {
         return info;
-    }
-
-    Path file() {
-        return file;
     }
 
     /**

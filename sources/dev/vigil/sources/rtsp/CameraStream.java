@@ -90,10 +90,6 @@ final class CameraStream implements Runnable {
         return camera.cameraId();
     }
 
-    CameraState state() {
-        return state;
-    }
-
     /** Starts the decode thread. */
     void start() {
         Thread t = new Thread(this, "rtsp-camera-" + camera.cameraId());
