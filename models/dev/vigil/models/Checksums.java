@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,21 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Checksums {
 
-    private record FileVersion(Path file, long size, long modifiedMillis) {}
-
     private static final Map<FileVersion, String> KNOWN = new ConcurrentHashMap<>();
 
     private Checksums() {}
 
     static String sha256(Path file) throws IOException {
-        Path absolute = file.toAbsolutePath().normalize();
-        BasicFileAttributes attributes = Files.readAttributes(absolute, BasicFileAttributes.class);
-        FileVersion version = new FileVersion(absolute, attributes.size(), attributes.lastModifiedTime().toMillis());
+        FileVersion version = FileVersion.of(file);
         String known = KNOWN.get(version);
         if (known != null) {
             return known;
         }
-        String computed = hash(absolute);
+        String computed = hash(version.file());
         KNOWN.put(version, computed);
         return computed;
     }

@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,33 +126,13 @@ public final class ModelCatalogue {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        String wanted = normalise(name);
-        return entries.keySet().stream()
-                .min(Comparator.comparingInt(known -> editDistance(wanted, normalise(known))))
-                .filter(known -> editDistance(wanted, normalise(known)) <= Math.max(2, known.length() / 4));
+        return Suggestions.nearest(name, entries.keySet(), ModelCatalogue::normalise, false)
+                .filter(nearest -> nearest.distance() <= Math.max(2, nearest.name().length() / 4))
+                .map(Suggestions.Nearest::name);
     }
 
     private static String normalise(String name) {
         return name.toLowerCase(Locale.ROOT).replace('_', '-').replace(".onnx", "").replace(" ", "");
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static List<String> readClassNames(String resource) {

@@ -149,17 +149,20 @@ public final class ModelLocator {
         Path partial = Files.createTempFile(modelDir, "." + entry.fileName() + ".", ".part");
         try {
             downloader.download(entry.downloadUrl(), partial);
-            String actual = sha256(partial);
-            if (entry.pinned() && !actual.equalsIgnoreCase(entry.sha256())) {
-                throw new ModelChecksumException(entry.downloadUrl().toString(), entry.sha256(), actual,
-                        "the download was discarded; the published file differs from the verified one, so put a"
-                                + " verified copy into " + modelDir + " or point " + MIRROR_ENV + " at a mirror");
+            if (entry.pinned()) {
+                String actual = sha256(partial);
+                if (!actual.equalsIgnoreCase(entry.sha256())) {
+                    throw new ModelChecksumException(entry.downloadUrl().toString(), entry.sha256(), actual,
+                            "the download was discarded; the published file differs from the verified one, so put"
+                                    + " a verified copy into " + modelDir + " or point " + MIRROR_ENV + " at a mirror");
+                }
             }
             moveIntoPlace(partial, target);
         } finally {
             Files.deleteIfExists(partial);
         }
-        return verified(target, entry, "download " + entry.downloadUrl() + " -> " + target);
+        // The partial file was verified before it was moved into place: the move does not change it.
+        return new LocatedModel(target, entry, "download " + entry.downloadUrl() + " -> " + target, entry.pinned());
     }
 
     private static void moveIntoPlace(Path partial, Path target) throws IOException {

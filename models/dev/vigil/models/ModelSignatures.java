@@ -10,7 +10,6 @@ import ai.onnxruntime.ValueInfo;
 import dev.vigil.models.family.ModelSignature;
 import dev.vigil.models.family.TensorShape;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ModelSignatures {
 
-    private record Version(Path file, long size, long modified) {}
-
-    private static final Map<Version, ModelSignature> READ = new ConcurrentHashMap<>();
+    private static final Map<FileVersion, ModelSignature> READ = new ConcurrentHashMap<>();
 
     private ModelSignatures() {}
 
     static ModelSignature read(Path file) {
-        Version version;
+        FileVersion version;
         try {
-            Path absolute = file.toAbsolutePath().normalize();
-            version = new Version(absolute, Files.size(absolute), Files.getLastModifiedTime(absolute).toMillis());
+            version = FileVersion.of(file);
         } catch (IOException e) {
             throw new ModelException("cannot read model file " + file.toAbsolutePath() + ": " + e, e);
         }

@@ -12,6 +12,7 @@ import dev.vigil.models.processing.InputRecipe;
 import dev.vigil.models.processing.OutputTensor;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -63,10 +64,13 @@ final class OnnxDetector implements Detector {
             return List.of();
         }
         InputRecipe recipe = pipeline.recipe();
-        int needed = batch * recipe.valuesPerImage();
-        if (input.length != needed) {
+        int perImage = recipe.valuesPerImage();
+        // A fixed-batch model reads whole slices straight from this buffer, the last one padded.
+        int needed = (fixedBatch > 0 ? (batch + fixedBatch - 1) / fixedBatch * fixedBatch : batch) * perImage;
+        if (input.length < needed) {
             input = new float[needed];
         }
+        Arrays.fill(input, batch * perImage, needed, 0f);
         InputGeometry[] geometries = new InputGeometry[batch];
         long[] preprocessNanos = new long[batch];
         for (int i = 0; i < batch; i++) {
@@ -76,7 +80,7 @@ final class OnnxDetector implements Detector {
         }
 
         long inferenceStart = System.nanoTime();
-        List<OutputTensor> outputs = fixedBatch > 0 ? runInSlices(batch, recipe) : run(input, batch, recipe);
+        List<OutputTensor> outputs = fixedBatch > 0 ? runInSlices(batch, recipe) : run(0, batch, recipe);
         long inferenceNanos = System.nanoTime() - inferenceStart;
 
         List<DetectionResult> results = new ArrayList<>(batch);
@@ -92,14 +96,9 @@ final class OnnxDetector implements Detector {
 
     /** Runs {@code batch} images through a model fixed at {@link #fixedBatch} images per call. */
     private List<OutputTensor> runInSlices(int batch, InputRecipe recipe) {
-        int perImage = recipe.valuesPerImage();
-        float[] slice = new float[fixedBatch * perImage];
         List<List<OutputTensor>> parts = new ArrayList<>();
         for (int first = 0; first < batch; first += fixedBatch) {
-            int images = Math.min(fixedBatch, batch - first);
-            java.util.Arrays.fill(slice, images * perImage, slice.length, 0f);
-            System.arraycopy(input, first * perImage, slice, 0, images * perImage);
-            parts.add(run(slice, fixedBatch, recipe));
+            parts.add(run(first, fixedBatch, recipe));
         }
         List<OutputTensor> joined = new ArrayList<>();
         for (int o = 0; o < parts.get(0).size(); o++) {
@@ -117,9 +116,11 @@ final class OnnxDetector implements Detector {
         return joined;
     }
 
-    private List<OutputTensor> run(float[] values, int batch, InputRecipe recipe) {
+    /** Runs the {@code batch} images that start at image {@code first} of {@link #input}. */
+    private List<OutputTensor> run(int first, int batch, InputRecipe recipe) {
+        int perImage = recipe.valuesPerImage();
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray tensor = manager.create(FloatBuffer.wrap(values, 0, batch * recipe.valuesPerImage()),
+            NDArray tensor = manager.create(FloatBuffer.wrap(input, first * perImage, batch * perImage),
                     new Shape(batch, 3, recipe.height(), recipe.width()));
             NDList raw = predictor.predict(new NDList(tensor));
             List<OutputTensor> outputs = new ArrayList<>(raw.size());

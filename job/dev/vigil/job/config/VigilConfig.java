@@ -1,5 +1,7 @@
 package dev.vigil.job.config;
 
+import dev.vigil.models.Suggestions;
+
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -249,35 +251,11 @@ public final class VigilConfig {
     }
 
     private static String closestKey(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (ConfigOption<?> option : VigilOptions.all()) {
-            int d = editDistance(key, option.key());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = option.key();
-            }
-        }
-        return bestDistance <= Math.max(2, key.length() / 4) ? best : null;
-    }
-
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        List<String> keys = VigilOptions.all().stream().map(ConfigOption::key).collect(Collectors.toList());
+        return Suggestions.nearest(key, keys, UnaryOperator.identity(), false)
+                .filter(nearest -> nearest.distance() <= Math.max(2, key.length() / 4))
+                .map(Suggestions.Nearest::name)
+                .orElse(null);
     }
 
     /** The effective values, for logging, with secret values masked. */

@@ -17,8 +17,8 @@ public abstract class AnchorYoloFamily extends ModelFamily {
 
     private final AnchorHead[] heads;
 
-    protected AnchorYoloFamily(String id, String displayName, Thresholds defaults, AnchorHead... heads) {
-        super(id, displayName, defaults);
+    protected AnchorYoloFamily(String id, Thresholds defaults, AnchorHead... heads) {
+        super(id, defaults);
         this.heads = heads.clone();
     }
 

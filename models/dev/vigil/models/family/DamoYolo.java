@@ -22,7 +22,7 @@ public final class DamoYolo extends ModelFamily {
     public static final DamoYolo INSTANCE = new DamoYolo();
 
     private DamoYolo() {
-        super("damo-yolo", "DAMO-YOLO", new Thresholds(0.6f, 0.7f, 100));
+        super("damo-yolo", new Thresholds(0.6f, 0.7f, 100));
     }
 
     @Override

@@ -18,23 +18,16 @@ import java.util.stream.Collectors;
 public abstract class ModelFamily {
 
     private final String id;
-    private final String displayName;
     private final Thresholds defaults;
 
-    protected ModelFamily(String id, String displayName, Thresholds defaults) {
+    protected ModelFamily(String id, Thresholds defaults) {
         this.id = id;
-        this.displayName = displayName;
         this.defaults = defaults;
     }
 
     /** Short stable identifier, e.g. {@code nanodet-plus}. */
     public final String id() {
         return id;
-    }
-
-    /** Human-readable name, e.g. {@code NanoDet-Plus}. */
-    public final String displayName() {
-        return displayName;
     }
 
     /** Thresholds used when the settings leave them unset. */

@@ -25,7 +25,7 @@ public final class NanoDetPlus extends ModelFamily {
     private static final int[] STRIDES = {8, 16, 32, 64};
 
     private NanoDetPlus() {
-        super("nanodet-plus", "NanoDet-Plus", new Thresholds(0.35f, 0.6f, 100));
+        super("nanodet-plus", new Thresholds(0.35f, 0.6f, 100));
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class YoloRet extends AnchorYoloFamily {
     private static final int LETTERBOX_GREY = 128;
 
     private YoloRet() {
-        super("yolo-ret", "YOLO-ReT", new Thresholds(0.2f, 0.5f, 100), AnchorHead.fromMasks(
+        super("yolo-ret", new Thresholds(0.2f, 0.5f, 100), AnchorHead.fromMasks(
                 anchors(10, 13, 16, 30, 33, 23, 30, 61, 62, 45, 59, 119, 116, 90, 156, 198, 373, 326),
                 new int[][] {{6, 7, 8}, {3, 4, 5}, {0, 1, 2}}, new int[] {32, 16, 8}, 1f));
     }

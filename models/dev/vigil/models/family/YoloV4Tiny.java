@@ -31,7 +31,7 @@ public final class YoloV4Tiny extends AnchorYoloFamily {
     public static final YoloV4Tiny INSTANCE = new YoloV4Tiny();
 
     private YoloV4Tiny() {
-        super("yolov4-tiny", "YOLOv4-tiny", new Thresholds(0.25f, 0.45f, 100), AnchorHead.fromMasks(
+        super("yolov4-tiny", new Thresholds(0.25f, 0.45f, 100), AnchorHead.fromMasks(
                 anchors(10, 14, 23, 27, 37, 58, 81, 82, 135, 169, 344, 319),
                 new int[][] {{3, 4, 5}, {1, 2, 3}}, new int[] {32, 16}, 1.05f));
     }

@@ -23,7 +23,7 @@ public final class YoloV6 extends ModelFamily {
     private static final int LETTERBOX_GREY = 114;
 
     private YoloV6() {
-        super("yolov6", "YOLOv6", new Thresholds(0.35f, 0.45f, 300));
+        super("yolov6", new Thresholds(0.35f, 0.45f, 300));
     }
 
     @Override

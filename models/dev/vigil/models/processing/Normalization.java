@@ -29,16 +29,6 @@ public final class Normalization {
         return new Normalization(new float[] {0, 0, 0}, new float[] {255, 255, 255});
     }
 
-    /** Multiplier applied to a pixel value of input channel {@code c}. */
-    public float scale(int c) {
-        return 1f / std[c];
-    }
-
-    /** Offset added after scaling, for input channel {@code c}. */
-    public float offset(int c) {
-        return -mean[c] / std[c];
-    }
-
     public float apply(int c, float value) {
         return (value - mean[c]) / std[c];
     }

@@ -1,6 +1,7 @@
 package dev.vigil.operators.analytics;
 
 import dev.vigil.models.ModelCatalogue;
+import dev.vigil.models.Suggestions;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Analytics configuration: lines and zones per camera id. Cameras without an entry get no
@@ -120,38 +122,11 @@ public record AnalyticsSettings(Map<String, CameraSettings> cameras, int trackTi
         }
     }
 
-    /** The known name within edit distance 2 of {@code name}, if any. */
+    /** The known name within edit distance 2 of {@code name} (a swap of neighbours is one edit), if any. */
     private static String closest(String name, List<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String k : known) {
-            int d = editDistance(name, k);
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    /** Optimal string alignment distance (a swap of neighbours counts as one edit). */
-    static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return Suggestions.nearest(name, known, UnaryOperator.identity(), true)
+                .filter(nearest -> nearest.distance() <= 2)
+                .map(Suggestions.Nearest::name)
+                .orElse(null);
     }
 }

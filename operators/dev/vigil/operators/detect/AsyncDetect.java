@@ -91,11 +91,6 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
         }
     }
 
-    /** The device this subtask's frames run on. */
-    public ComputeDevice device() {
-        return device;
-    }
-
     @Override
     public void asyncInvoke(Frame frame, ResultFuture<FrameDetections> result) {
         CameraMetrics camera = cameras.computeIfAbsent(frame.cameraId(), this::registerCamera);

@@ -1,5 +1,8 @@
 package dev.vigil.sources.kafka;
 
+import dev.vigil.models.BgrImage;
+import dev.vigil.models.ImageFiles;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -60,8 +63,8 @@ public final class FrameImages {
         if (!warnings.isEmpty()) {
             throw new IOException("corrupt " + mime + ": " + String.join("; ", warnings));
         }
-        BufferedImage bgr = toBgr(image);
-        return new Bgr(bgr.getWidth(), bgr.getHeight(), ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData());
+        BgrImage bgr = ImageFiles.toBgr(image);
+        return new Bgr(bgr.width(), bgr.height(), bgr.pixels());
     }
 
     /** Encodes packed BGR24 pixels as a JPEG of the given quality (1 to 100). */
@@ -95,16 +98,5 @@ public final class FrameImages {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(image, "png", bytes);
         return bytes.toByteArray();
-    }
-
-    /** The image as packed 3-byte BGR, converting (and dropping alpha) when it is laid out otherwise. */
-    private static BufferedImage toBgr(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR
-                && image.getRaster().getDataBuffer().getSize() == image.getWidth() * image.getHeight() * 3) {
-            return image;
-        }
-        BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        bgr.getGraphics().drawImage(image, 0, 0, null);
-        return bgr;
     }
 }

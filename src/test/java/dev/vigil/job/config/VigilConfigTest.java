@@ -1,5 +1,6 @@
 package dev.vigil.job.config;
 
+import dev.vigil.models.Suggestions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -133,7 +134,7 @@ class VigilConfigTest {
         assertThat(config.get(VigilOptions.INPUT_LOOP)).isTrue();
         assertThatThrownBy(() -> parse(VALID, Map.of("job.checkpoint-interval", "soon")))
                 .hasMessageContaining("job.checkpoint-interval: expected a duration like 500ms, 10s or 2m");
-        assertThat(List.of(VigilConfig.editDistance("stride", "strid"))).containsExactly(1);
+        assertThat(List.of(Suggestions.editDistance("stride", "strid", false))).containsExactly(1);
     }
 
     @Test
