@@ -5,6 +5,7 @@ import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelSettings;
 import dev.vigil.operators.detect.DetectionSettings;
 import dev.vigil.operators.detect.DetectorProvider;
+import dev.vigil.testing.Await;
 import dev.vigil.testing.RestartingEnvironment;
 import dev.vigil.testing.TestData;
 import dev.vigil.testing.services.KafkaBroker;
@@ -160,12 +161,9 @@ class KafkaExactlyOnceIT {
         return pipeline;
     }
 
-    private static void awaitFramesDetected(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (FRAMES_DETECTED.get() < count) {
-            assertThat(System.nanoTime()).as("frames detected within 3 minutes").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private static void awaitFramesDetected(int count) {
+        Await.until(count + " frames detected", Duration.ofMinutes(3), Duration.ofMillis(50),
+                () -> FRAMES_DETECTED.get() >= count, () -> "detected so far: " + FRAMES_DETECTED.get());
     }
 
     private static void assertEveryFrameOnce(String topic, int frames) throws Exception {
