@@ -64,11 +64,7 @@ public final class ElasticsearchNode implements AutoCloseable {
     @Override
     public void close() {
         process.close();
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dataDir, e);
-        }
+        ServiceProcess.deleteRecursively(dataDir);
     }
 
     /** {@code http://127.0.0.1:<port>}. */
