@@ -10,6 +10,7 @@ import dev.vigil.testing.RestartingEnvironment;
 import dev.vigil.testing.TestData;
 import dev.vigil.testing.services.KafkaBroker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -169,8 +170,9 @@ class KafkaExactlyOnceIT {
     private static void assertEveryFrameOnce(String topic, int frames) throws Exception {
         List<Long> sequences = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : broker.readCommitted(topic)) {
-            assertThat(JSON.readTree(record.value()).get("camera_id").asText()).isEqualTo("street");
-            sequences.add(JSON.readTree(record.value()).get("sequence").asLong());
+            JsonNode detection = JSON.readTree(record.value());
+            assertThat(detection.get("camera_id").asText()).isEqualTo("street");
+            sequences.add(detection.get("sequence").asLong());
         }
         // One camera, one partition: the committed records are in frame order, each frame once.
         assertThat(sequences).as("committed records; transactions still open: %s", broker.openTransactions())

@@ -72,10 +72,6 @@ public final class ElasticsearchNode implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    public ServiceProcess process() {
-        return process;
-    }
-
     private void awaitReady() {
         process.awaitPort(httpPort, Duration.ofMinutes(2));
         // Yellow is enough: indices may ask for replicas a single node cannot hold.

@@ -221,10 +221,6 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    public ServiceProcess process() {
-        return process;
-    }
-
     @Override
     public void close() {
         process.close();

@@ -218,10 +218,6 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public Path log() {
-        return log;
-    }
-
     /** The last lines the service printed, for failure messages. */
     public String logTail() {
         try {
