@@ -1,6 +1,7 @@
 package dev.vigil.job;
 
 import dev.vigil.sinks.elasticsearch.IndexFamily;
+import dev.vigil.testing.Await;
 import dev.vigil.testing.ConsoleCapture;
 import dev.vigil.testing.services.ElasticsearchNode;
 
@@ -233,21 +234,20 @@ class ElasticsearchOutputIT {
                 """.formatted(label);
     }
 
-    private static void awaitDocuments(String pattern, CompletableFuture<Integer> job) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline && !job.isDone()) {
+    private static void awaitDocuments(String pattern, CompletableFuture<Integer> job) {
+        Await.until("documents in " + pattern, Duration.ofMinutes(3), Duration.ofMillis(200), () -> {
+            if (job.isDone()) {
+                throw new AssertionError("no documents in " + pattern + " before the job ended; job exited "
+                        + job.join());
+            }
             try {
                 node.refresh();
-                if (node.count(pattern) > 0) {
-                    return;
-                }
+                return node.count(pattern) > 0;
             } catch (RuntimeException notYet) {
                 // the index may not exist yet
+                return false;
             }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no documents in " + pattern + " before the job ended or 3 minutes passed; job "
-                + (job.isDone() ? "exited " + job.join() : "still running"));
+        }, () -> "job still running");
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -5,10 +5,12 @@ import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelSettings;
 import dev.vigil.operators.detect.DetectionSettings;
 import dev.vigil.operators.detect.DetectorProvider;
+import dev.vigil.testing.Await;
 import dev.vigil.testing.RestartingEnvironment;
 import dev.vigil.testing.TestData;
 import dev.vigil.testing.services.KafkaBroker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -160,19 +162,17 @@ class KafkaExactlyOnceIT {
         return pipeline;
     }
 
-    private static void awaitFramesDetected(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (FRAMES_DETECTED.get() < count) {
-            assertThat(System.nanoTime()).as("frames detected within 3 minutes").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private static void awaitFramesDetected(int count) {
+        Await.until(count + " frames detected", Duration.ofMinutes(3), Duration.ofMillis(50),
+                () -> FRAMES_DETECTED.get() >= count, () -> "detected so far: " + FRAMES_DETECTED.get());
     }
 
     private static void assertEveryFrameOnce(String topic, int frames) throws Exception {
         List<Long> sequences = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : broker.readCommitted(topic)) {
-            assertThat(JSON.readTree(record.value()).get("camera_id").asText()).isEqualTo("street");
-            sequences.add(JSON.readTree(record.value()).get("sequence").asLong());
+            JsonNode detection = JSON.readTree(record.value());
+            assertThat(detection.get("camera_id").asText()).isEqualTo("street");
+            sequences.add(detection.get("sequence").asLong());
         }
         // One camera, one partition: the committed records are in frame order, each frame once.
         assertThat(sequences).as("committed records; transactions still open: %s", broker.openTransactions())

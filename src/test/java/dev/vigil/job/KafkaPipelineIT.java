@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -214,9 +213,5 @@ class KafkaPipelineIT {
         Header header = record.headers().lastHeader(name);
         assertThat(header).as("header " + name).isNotNull();
         return new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    static List<String> keys(List<ConsumerRecord<byte[], byte[]>> records) {
-        return records.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).collect(Collectors.toList());
     }
 }

@@ -14,6 +14,7 @@ import dev.vigil.sources.rtsp.CameraState;
 import dev.vigil.sources.rtsp.CameraStatus;
 import dev.vigil.sources.rtsp.ReconnectPolicy;
 import dev.vigil.sources.rtsp.RtspCameraSource;
+import dev.vigil.testing.Await;
 import dev.vigil.testing.CollectingSink;
 import dev.vigil.testing.FakeDetector;
 import dev.vigil.testing.JsonSchemaAssert;
@@ -338,13 +339,8 @@ class RtspCameraIT {
         return messages;
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; RTSP server log:\n" + server.logTail());
-            }
-            Thread.sleep(100);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Await.until(what, PATIENCE, Duration.ofMillis(100), condition::getAsBoolean,
+                () -> "RTSP server log:\n" + server.logTail());
     }
 }

@@ -1,6 +1,7 @@
 package dev.vigil.job;
 
 import dev.vigil.job.config.VigilConfig;
+import dev.vigil.testing.Await;
 import dev.vigil.testing.JsonSchemaAssert;
 import dev.vigil.testing.TestData;
 import dev.vigil.testing.services.RtspServer;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -93,17 +95,7 @@ class RtspJobIT {
         await(file, () -> Files.exists(file) && Files.readString(file).contains(content), content);
     }
 
-    private interface Check {
-        boolean ok() throws IOException;
-    }
-
-    private static void await(Path file, Check check, String what) throws Exception {
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + " in " + file);
-            }
-            Thread.sleep(200);
-        }
+    private static void await(Path file, Await.Check<IOException> check, String what) throws IOException {
+        Await.until(what + " in " + file, Duration.ofSeconds(90), Duration.ofMillis(200), check);
     }
 }

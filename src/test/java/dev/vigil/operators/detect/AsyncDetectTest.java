@@ -4,6 +4,7 @@ import dev.vigil.models.BgrImage;
 import dev.vigil.models.DetectionResult;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.types.FrameSerializer;
+import dev.vigil.testing.Await;
 import dev.vigil.testing.FakeDetector;
 
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -278,14 +279,9 @@ class AsyncDetectTest {
         assertThat(uncaught).isEmpty();
     }
 
-    private Throwable awaitFailure() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (harness.getEnvironment().getActualExternalFailureCause().isPresent()) {
-                return harness.getEnvironment().getActualExternalFailureCause().get();
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the task did not fail");
+    private Throwable awaitFailure() {
+        Await.until("the task to fail", Duration.ofSeconds(5), Duration.ofMillis(10),
+                () -> harness.getEnvironment().getActualExternalFailureCause().isPresent());
+        return harness.getEnvironment().getActualExternalFailureCause().get();
     }
 }

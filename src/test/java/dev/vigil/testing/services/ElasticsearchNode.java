@@ -64,20 +64,12 @@ public final class ElasticsearchNode implements AutoCloseable {
     @Override
     public void close() {
         process.close();
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dataDir, e);
-        }
+        ServiceProcess.deleteRecursively(dataDir);
     }
 
     /** {@code http://127.0.0.1:<port>}. */
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
-    }
-
-    public ServiceProcess process() {
-        return process;
     }
 
     private void awaitReady() {

@@ -1,5 +1,7 @@
 package dev.vigil.testing.services;
 
+import dev.vigil.testing.Await;
+
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -22,7 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real single-node Apache Kafka broker (KRaft, broker and controller in one JVM, Kafka 4 from its own
@@ -47,8 +52,9 @@ public final class KafkaBroker implements AutoCloseable {
         int controllerPort = FreePorts.pick();
         Path logs = workDir.resolve("kafka-logs").toAbsolutePath();
         Path properties = workDir.resolve("server.properties").toAbsolutePath();
+        // A previous run's data would give the fresh broker an old cluster id.
+        ServiceProcess.deleteRecursively(logs);
         try {
-            deleteRecursively(logs);
             // One log per broker started here, so that a failure's log is this run's.
             Files.deleteIfExists(workDir.resolve("kafka.log"));
             Files.createDirectories(workDir);
@@ -76,47 +82,14 @@ public final class KafkaBroker implements AutoCloseable {
         }
         String classpath = MavenClasspath.of("kafka-broker");
         List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.level=WARN");
-        runToCompletion(classpath, jvm, workDir, "kafka.tools.StorageTool", List.of("format",
-                "-t", Uuid.randomUuid().toString(), "-c", properties.toString()));
+        ServiceProcess.runToCompletion(ServiceProcess.javaCommand(classpath, jvm, "kafka.tools.StorageTool",
+                        List.of("format", "-t", Uuid.randomUuid().toString(), "-c", properties.toString())),
+                workDir, workDir.resolve("StorageTool.log"), STARTUP);
         ServiceProcess process = ServiceProcess.startJava("kafka", classpath, jvm, "kafka.Kafka",
                 List.of(properties.toString()), workDir);
         KafkaBroker broker = new KafkaBroker(port, process);
         broker.awaitReady();
         return broker;
-    }
-
-    /** Removes a previous run's data: a fresh broker gets a fresh cluster id. */
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    private static void runToCompletion(String classpath, List<String> jvm, Path workDir, String main, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvm);
-        command.addAll(List.of("-cp", classpath, main));
-        command.addAll(args);
-        try {
-            Path log = workDir.resolve(main.substring(main.lastIndexOf('.') + 1) + ".log");
-            Process p = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(main + " failed: " + Files.readString(log));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** host:port for clients. */
@@ -230,22 +203,22 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void awaitReady() {
         process.awaitPort(port, STARTUP);
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        Exception last = null;
-        while (System.nanoTime() < deadline) {
-            try (AdminClient admin = admin()) {
-                admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
-                return;
-            } catch (Exception e) {
-                last = e;
-            }
+        AtomicReference<Exception> last = new AtomicReference<>();
+        try (AdminClient admin = admin()) {
+            Await.until("Kafka to serve clients", STARTUP, Duration.ofMillis(200), () -> {
+                process.checkAlive("serving clients");
+                try {
+                    admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
+                    return true;
+                } catch (ExecutionException | TimeoutException notYet) {
+                    last.set(notYet);
+                    return false;
+                }
+            }, () -> "last error: " + last.get() + "\n" + process.logTail());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
         }
-        throw new IllegalStateException("Kafka did not serve clients within " + STARTUP + ": " + last + "\n"
-                + process.logTail());
-    }
-
-    public ServiceProcess process() {
-        return process;
     }
 
     @Override

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The classpath of a service whose jars must not meet the job's own (the Kafka 4 broker next to the
@@ -29,20 +29,14 @@ public final class MavenClasspath {
             List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-f", pom.toString(),
                     "dependency:build-classpath", "-Dmdep.outputFile=" + out));
             Path log = out.resolveSibling(name + ".resolve.log");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("Maven could not resolve " + pom + ":\n" + Files.readString(log));
+            try {
+                ServiceProcess.runToCompletion(command, null, log, Duration.ofMinutes(10));
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("Maven could not resolve " + pom + ":\n" + e.getMessage(), e);
             }
             return Files.readString(out).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resolve the classpath of " + name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while resolving " + name, e);
         }
     }
 

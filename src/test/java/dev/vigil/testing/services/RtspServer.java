@@ -1,13 +1,11 @@
 package dev.vigil.testing.services;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * A real RTSP server on 127.0.0.1 (GStreamer's RTSP server, {@code src/test/services/rtsp-server.py}, run
@@ -24,6 +22,9 @@ public final class RtspServer implements AutoCloseable {
             + "gstreamer1.0-libav ffmpeg";
     private static final Path SCRIPT = Path.of("src/test/services/rtsp-server.py");
     private static final Path WORK_DIR = Path.of("target/services/rtsp");
+
+    /** Empty once the probe has passed, the failure if it has not, {@code null} before it ran. */
+    private static Optional<IllegalStateException> installProblem;
 
     private final ServiceProcess process;
     private final int port;
@@ -79,9 +80,22 @@ public final class RtspServer implements AutoCloseable {
         process.close();
     }
 
-    /** Fails with the packages to install unless GStreamer's RTSP server and the encoders are there. */
-    public static void checkInstalled() {
-        checkInstalled(PYTHON);
+    /**
+     * Fails with the packages to install unless GStreamer's RTSP server and the encoders are there. The probe
+     * runs once per JVM: the packages do not change while the tests run.
+     */
+    public static synchronized void checkInstalled() {
+        if (installProblem == null) {
+            try {
+                checkInstalled(PYTHON);
+                installProblem = Optional.empty();
+            } catch (IllegalStateException e) {
+                installProblem = Optional.of(e);
+            }
+        }
+        if (installProblem.isPresent()) {
+            throw new IllegalStateException(installProblem.get().getMessage(), installProblem.get());
+        }
     }
 
     /** {@link #checkInstalled()} with the GStreamer bindings looked for under {@code python}. */
@@ -97,14 +111,14 @@ public final class RtspServer implements AutoCloseable {
         String answer;
         try {
             answer = run(List.of(python, "-c", probe)).trim();
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
             answer = e.getMessage();
         }
         String ffmpeg;
         try {
             run(List.of("ffmpeg", "-version"));
             ffmpeg = "ok";
-        } catch (IOException e) {
+        } catch (RuntimeException e) {
             ffmpeg = "ffmpeg: " + e.getMessage();
         }
         if (!answer.endsWith("ok") || !ffmpeg.equals("ok")) {
@@ -113,25 +127,10 @@ public final class RtspServer implements AutoCloseable {
         }
     }
 
-    /** Runs a command, returning its output; throws with the output if it fails. */
-    private static String run(List<String> command) throws IOException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IOException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
-        }
-        try {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IOException(command.get(0) + " failed: " + out.strip());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+    /** Runs a helper command to its end, returning its output; throws with the output if it fails. */
+    private static String run(List<String> command) {
+        Path log = WORK_DIR.resolve(Path.of(command.get(0)).getFileName() + ".log");
+        return ServiceProcess.runToCompletion(command, null, log, Duration.ofSeconds(120));
     }
 
     /** The mounts and options of a server. */
@@ -155,12 +154,11 @@ public final class RtspServer implements AutoCloseable {
         public Builder video(String name, Path video, int width, int height, int fps) {
             Path h264 = WORK_DIR.resolve(name + ".h264").toAbsolutePath();
             try {
-                Files.createDirectories(WORK_DIR);
                 if (!Files.exists(h264)) {
                     run(List.of("ffmpeg", "-loglevel", "error", "-y", "-i", video.toString(), "-an", "-c:v", "copy",
                             "-bsf:v", "h264_mp4toannexb", "-f", "h264", h264.toString()));
                 }
-            } catch (IOException e) {
+            } catch (RuntimeException e) {
                 throw new IllegalStateException("cannot convert " + video + " for the RTSP server: " + e.getMessage(), e);
             }
             mounts.add(name + "=file:" + h264 + ":" + width + "x" + height + "@" + fps);

@@ -1,5 +1,7 @@
 package dev.vigil.testing.services;
 
+import dev.vigil.testing.Await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -8,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real service (broker, search node, camera server) running as a child process on 127.0.0.1, with its
@@ -46,6 +50,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts a JVM with the same Java as the tests, the given classpath, options and main class. */
     public static ServiceProcess startJava(
             String name, String classpath, List<String> jvmOptions, String mainClass, List<String> args, Path workDir) {
+        return start(name, javaCommand(classpath, jvmOptions, mainClass, args), workDir);
+    }
+
+    /** The command line running {@code mainClass} with the same Java as the tests. */
+    public static List<String> javaCommand(
+            String classpath, List<String> jvmOptions, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -53,7 +63,65 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(classpath);
         command.add(mainClass);
         command.addAll(args);
-        return start(name, command, workDir);
+        return command;
+    }
+
+    /**
+     * Runs a one-off command (a tool, a probe) to its end with its output in {@code log}, and returns that
+     * output; fails with the output if the command fails or does not end within {@code timeout}.
+     *
+     * @param workDir the command's working directory, or {@code null} for the tests' own
+     */
+    public static String runToCompletion(List<String> command, Path workDir, Path log, Duration timeout) {
+        String program = command.get(0);
+        Process process;
+        try {
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + program + ": " + e.getMessage(), e);
+        }
+        try {
+            boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            String output = Files.readString(log);
+            if (!ended) {
+                throw new IllegalStateException(program + " did not finish within " + timeout + ": " + output.strip());
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(program + " failed: " + output.strip());
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the output of " + program + " in " + log, e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + program, e);
+        }
+    }
+
+    /** Deletes a service's data directory and everything in it; a missing directory is fine. */
+    public static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
     }
 
     /** Starts the process again with the same command, after {@link #kill()} or {@link #stop()}. */
@@ -75,21 +143,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service accepts TCP connections on 127.0.0.1:{@code port}. */
     public void awaitPort(int port, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before opening port "
-                        + port + "; its output:\n" + logTail());
-            }
+        Await.until(name + " to open port " + port, timeout, Duration.ofMillis(100), () -> {
+            checkAlive("opening port " + port);
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
+                return true;
             } catch (IOException notYet) {
-                sleep(100);
+                return false;
             }
+        }, () -> "its output:\n" + logTail());
+    }
+
+    /** Fails with the process's output if it has exited before {@code doing} what a test waits for. */
+    public synchronized void checkAlive(String doing) {
+        if (!isAlive()) {
+            throw new IllegalStateException(name + (process == null ? " was never started" : " exited with "
+                    + process.exitValue()) + " before " + doing + "; its output:\n" + logTail());
         }
-        throw new IllegalStateException(name + " did not open port " + port + " within " + timeout
-                + "; its output:\n" + logTail());
     }
 
     /** Sends a POSIX signal (e.g. {@code STOP}, {@code CONT}) to the process and its children. */
@@ -148,10 +218,6 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public Path log() {
-        return log;
-    }
-
     /** The last lines the service printed, for failure messages. */
     public String logTail() {
         try {
@@ -167,15 +233,6 @@ public final class ServiceProcess implements AutoCloseable {
             process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a service", e);
         }
     }
 
