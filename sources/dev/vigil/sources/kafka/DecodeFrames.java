@@ -1,5 +1,6 @@
 package dev.vigil.sources.kafka;
 
+import dev.vigil.models.BgrImage;
 import dev.vigil.sources.Frame;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -127,7 +128,7 @@ public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
                     "camera '" + camera + "' is not one of the configured cameras " + cameras);
         }
         try {
-            FrameImages.Bgr image = FrameImages.decode(value, contentType);
+            BgrImage image = FrameImages.decode(value, contentType);
             return Frame.bgr(camera, sequence, capture, image.width(), image.height(), image.pixels());
         } catch (IOException e) {
             return dead(record, DeadLetterReason.UNDECODABLE_IMAGE, "cannot decode " + contentType + " image of "

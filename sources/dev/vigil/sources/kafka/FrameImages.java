@@ -31,9 +31,6 @@ public final class FrameImages {
         ImageIO.setUseCache(false);
     }
 
-    /** Decoded pixels, rows packed (width * 3 bytes, blue first). */
-    public record Bgr(int width, int height, byte[] pixels) {}
-
     private FrameImages() {}
 
     /**
@@ -41,7 +38,7 @@ public final class FrameImages {
      *
      * @throws IOException saying what is wrong when the bytes are not a complete image of that type
      */
-    public static Bgr decode(byte[] encoded, String contentType) throws IOException {
+    public static BgrImage decode(byte[] encoded, String contentType) throws IOException {
         String mime = FrameTopic.mimeType(contentType);
         Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mime);
         if (!readers.hasNext()) {
@@ -63,8 +60,7 @@ public final class FrameImages {
         if (!warnings.isEmpty()) {
             throw new IOException("corrupt " + mime + ": " + String.join("; ", warnings));
         }
-        BgrImage bgr = ImageFiles.toBgr(image);
-        return new Bgr(bgr.width(), bgr.height(), bgr.pixels());
+        return ImageFiles.toBgr(image);
     }
 
     /** Encodes packed BGR24 pixels as a JPEG of the given quality (1 to 100). */
