@@ -1,6 +1,6 @@
 package dev.vigil.job;
 
-import dev.vigil.sources.kafka.FrameImages;
+import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.kafka.FrameTopic;
 
 import org.apache.kafka.clients.producer.KafkaProducer;

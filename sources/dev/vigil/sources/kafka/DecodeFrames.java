@@ -2,6 +2,7 @@ package dev.vigil.sources.kafka;
 
 import dev.vigil.models.BgrImage;
 import dev.vigil.sources.Frame;
+import dev.vigil.sources.FrameImages;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -128,7 +129,7 @@ public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
                     "camera '" + camera + "' is not one of the configured cameras " + cameras);
         }
         try {
-            BgrImage image = FrameImages.decode(value, contentType);
+            BgrImage image = FrameImages.decode(value, FrameTopic.mimeType(contentType));
             return Frame.bgr(camera, sequence, capture, image.width(), image.height(), image.pixels());
         } catch (IOException e) {
             return dead(record, DeadLetterReason.UNDECODABLE_IMAGE, "cannot decode " + contentType + " image of "

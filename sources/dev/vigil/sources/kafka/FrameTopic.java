@@ -1,5 +1,7 @@
 package dev.vigil.sources.kafka;
 
+import dev.vigil.sources.FrameImages;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -25,8 +27,8 @@ public final class FrameTopic {
     public static final String CAPTURE_TIMESTAMP = "capture-timestamp-ms";
     public static final String CONTENT_TYPE = "content-type";
 
-    public static final String JPEG = "image/jpeg";
-    public static final String PNG = "image/png";
+    public static final String JPEG = FrameImages.JPEG;
+    public static final String PNG = FrameImages.PNG;
 
     /** Dead-letter header: the {@link DeadLetterReason#id() reason id}. */
     public static final String DLQ_REASON = "dlq-reason";

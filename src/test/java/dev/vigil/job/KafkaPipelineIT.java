@@ -1,7 +1,7 @@
 package dev.vigil.job;
 
 import dev.vigil.job.config.VigilConfig;
-import dev.vigil.sources.kafka.FrameImages;
+import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.kafka.FrameTopic;
 import dev.vigil.testing.JsonSchemaAssert;
 import dev.vigil.testing.TestData;

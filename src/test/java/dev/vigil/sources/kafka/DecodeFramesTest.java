@@ -1,5 +1,6 @@
 package dev.vigil.sources.kafka;
 
+import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.Frame;
 
 import org.apache.kafka.common.header.Header;

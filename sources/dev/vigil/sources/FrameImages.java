@@ -1,4 +1,4 @@
-package dev.vigil.sources.kafka;
+package dev.vigil.sources;
 
 import dev.vigil.models.BgrImage;
 import dev.vigil.models.ImageFiles;
@@ -20,8 +20,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * JPEG and PNG images to and from the packed BGR24 pixels {@link dev.vigil.sources.Frame} carries, with
- * the JDK's ImageIO. Decoding is strict: a truncated or corrupt image, which ImageIO would otherwise
+ * JPEG and PNG images to and from the packed BGR24 pixels a {@link Frame} carries, with the JDK's
+ * ImageIO. Decoding is strict: a truncated or corrupt image, which ImageIO would otherwise
  * return half grey with only a warning, is an error.
  */
 public final class FrameImages {
@@ -33,16 +33,20 @@ public final class FrameImages {
 
     private FrameImages() {}
 
+    /** MIME type of JPEG images. */
+    public static final String JPEG = "image/jpeg";
+    /** MIME type of PNG images. */
+    public static final String PNG = "image/png";
+
     /**
-     * Decodes an image of the given content type.
+     * Decodes an image of the given MIME type (lower case, such as {@link #JPEG}).
      *
      * @throws IOException saying what is wrong when the bytes are not a complete image of that type
      */
-    public static BgrImage decode(byte[] encoded, String contentType) throws IOException {
-        String mime = FrameTopic.mimeType(contentType);
+    public static BgrImage decode(byte[] encoded, String mime) throws IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(mime);
         if (!readers.hasNext()) {
-            throw new IOException("no decoder for " + contentType);
+            throw new IOException("no decoder for " + mime);
         }
         ImageReader reader = readers.next();
         List<String> warnings = new ArrayList<>();
@@ -75,7 +79,7 @@ public final class FrameImages {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("JPEG quality must be 1 to 100, got " + quality);
         }
-        ImageWriter writer = ImageIO.getImageWritersByMIMEType(FrameTopic.JPEG).next();
+        ImageWriter writer = ImageIO.getImageWritersByMIMEType(JPEG).next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         param.setCompressionQuality(quality / 100f);
