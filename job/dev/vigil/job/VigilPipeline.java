@@ -171,11 +171,15 @@ public final class VigilPipeline {
             throw new IllegalStateException("events and counts sinks need analytics: call withAnalytics");
         }
         DataStream<Frame> frames = input.addTo(env);
-        SingleOutputStreamOperator<Frame> screened = frames.process(new ScreenFrames()).name("screen").uid("screen");
+        SingleOutputStreamOperator<Frame> screened = frames
+                .process(new ScreenFrames(detection.checkpointJpegQuality()))
+                .name("screen")
+                .uid("screen");
         // Ordered: results leave in input order, so each camera's results stay in frame order.
         SingleOutputStreamOperator<FrameDetections> detections = AsyncDataStream.orderedWait(
                         screened,
-                        new AsyncDetect(detector, detection.batching(), detection.policy()),
+                        new AsyncDetect(detector, detection.batching(), detection.policy(),
+                                detection.maxInFlightBytes()),
                         detection.timeout().toMillis(),
                         TimeUnit.MILLISECONDS,
                         detection.capacity())

@@ -28,6 +28,7 @@ public final class Frame {
     private final PixelLayout layout;
     private final byte[] pixels;
     private final String damage;
+    private final PixelStorage storage;
 
     public Frame(
             String cameraId,
@@ -39,6 +40,21 @@ public final class Frame {
             PixelLayout layout,
             byte[] pixels,
             String damage) {
+        this(cameraId, sequence, timestampMillis, ingestTimeMillis, width, height, layout, pixels, damage,
+                PixelStorage.RAW);
+    }
+
+    private Frame(
+            String cameraId,
+            long sequence,
+            long timestampMillis,
+            long ingestTimeMillis,
+            int width,
+            int height,
+            PixelLayout layout,
+            byte[] pixels,
+            String damage,
+            PixelStorage storage) {
         this.cameraId = Objects.requireNonNull(cameraId, "cameraId");
         this.sequence = sequence;
         this.timestampMillis = timestampMillis;
@@ -48,6 +64,7 @@ public final class Frame {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.pixels = Objects.requireNonNull(pixels, "pixels");
         this.damage = damage;
+        this.storage = Objects.requireNonNull(storage, "storage");
     }
 
     /** A decoded BGR24 frame. */
@@ -113,6 +130,23 @@ public final class Frame {
     /** The pixel bytes; not copied, so callers must not modify them. */
     public byte[] pixels() {
         return pixels;
+    }
+
+    /** How the pixels are written when this frame is serialized; see {@link PixelStorage}. */
+    public PixelStorage pixelStorage() {
+        return storage;
+    }
+
+    /**
+     * This frame with its pixels written as {@code storage} says when serialized. The pixels are shared,
+     * not copied; a damaged frame has none, so it stays as it is.
+     */
+    public Frame withPixelStorage(PixelStorage storage) {
+        if (isDamaged()) {
+            return this;
+        }
+        return new Frame(cameraId, sequence, timestampMillis, ingestTimeMillis, width, height, layout, pixels, damage,
+                storage);
     }
 
     public boolean isDamaged() {

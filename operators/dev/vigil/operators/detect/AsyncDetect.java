@@ -27,7 +27,9 @@ import java.util.concurrent.TimeoutException;
  * <p>Run it with {@link org.apache.flink.streaming.api.datastream.AsyncDataStream#orderedWait}:
  * Flink's async operator bounds the frames in flight per subtask (its capacity; a full operator
  * backpressures the source), keeps in-flight frames in checkpoints so none is lost on a restore,
- * and emits results in input order, so each camera's results come out in frame order.
+ * and emits results in input order, so each camera's results come out in frame order. Its capacity
+ * counts frames; this function also bounds their pixel bytes ({@link InFlightBytes}), so that
+ * high-resolution frames do not multiply memory and checkpoint size by the capacity.
  *
  * <p>Failures: a model error fails the frames of its batch with a {@link DetectionFailedException}
  * naming model, device and frames, and the job's restart strategy applies; so does a frame that is
@@ -37,7 +39,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Metrics (operator scope): {@code batchSize} (histogram: for each frame, the size of the batch
  * it was in), {@code batchWaitMillis} (histogram: time a frame waited for its batch to start),
  * {@code inferenceMillis} (histogram: model time of the batch each frame was in),
- * {@code queueDepth} (gauge: frames waiting for a slot on this subtask's device); per camera
+ * {@code queueDepth} (gauge: frames waiting for a slot on this subtask's device), {@code inFlightBytes}
+ * (gauge: pixel bytes this subtask holds in flight); per camera
  * ({@code camera=<id>} group): {@code framesPerSecond} (meter) and {@code framesSkipped} (counter,
  * frames replaced under the latest-frame policy). (Async functions cannot hold accumulators; the
  * job's totals are kept by {@link ScreenFrames} and {@link TallyDetections} around this stage.)
@@ -51,7 +54,9 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
     private final DetectorProvider detectorProvider;
     private final BatchingSettings batching;
     private final FramePolicy policy;
+    private final long maxInFlightBytes;
 
+    private transient InFlightBytes inFlight;
     private transient ComputeDevice device;
     private transient DeviceBatcher batcher;
     // Kept apart from the batcher: completions of a closing job still arrive after close() let it go.
@@ -62,9 +67,19 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
     private transient Map<String, CameraMetrics> cameras;
 
     public AsyncDetect(DetectorProvider detectorProvider, BatchingSettings batching, FramePolicy policy) {
+        this(detectorProvider, batching, policy, DetectionSettings.DEFAULT_MAX_IN_FLIGHT_BYTES);
+    }
+
+    /** A detection stage that holds at most {@code maxInFlightBytes} of pixels in flight per subtask. */
+    public AsyncDetect(DetectorProvider detectorProvider, BatchingSettings batching, FramePolicy policy,
+            long maxInFlightBytes) {
         this.detectorProvider = Objects.requireNonNull(detectorProvider, "detectorProvider");
         this.batching = Objects.requireNonNull(batching, "batching");
         this.policy = Objects.requireNonNull(policy, "policy");
+        if (maxInFlightBytes < 1) {
+            throw new IllegalArgumentException("maxInFlightBytes must be >= 1, was " + maxInFlightBytes);
+        }
+        this.maxInFlightBytes = maxInFlightBytes;
     }
 
     @Override
@@ -78,6 +93,9 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
         inferenceMillis = metrics.histogram("inferenceMillis", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
         DeviceBatcher gaugeSource = batcher;
         metrics.gauge("queueDepth", gaugeSource::waitingFrames);
+        inFlight = new InFlightBytes(maxInFlightBytes);
+        InFlightBytes held = inFlight;
+        metrics.gauge("inFlightBytes", held::heldBytes);
         cameras = new HashMap<>();
     }
 
@@ -92,24 +110,29 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
     }
 
     @Override
-    public void asyncInvoke(Frame frame, ResultFuture<FrameDetections> result) {
+    public void asyncInvoke(Frame frame, ResultFuture<FrameDetections> result) throws InterruptedException {
         CameraMetrics camera = cameras.computeIfAbsent(frame.cameraId(), this::registerCamera);
+        InFlightBytes held = inFlight;
+        InFlightBytes.Ticket ticket = held.admit(frame.pixels().length);
         batcher.submit(frame, policy, new DeviceBatcher.Completion() {
             @Override
             public void detected(DetectionResult detections, DeviceBatcher.BatchInfo batch) {
                 FrameDetections record = toRecord(frame, detections, batch);
                 record(batch, camera);
+                held.release(ticket);
                 result.complete(Collections.singleton(record));
             }
 
             @Override
             public void skipped() {
                 camera.skipped.inc();
+                held.release(ticket);
                 result.complete(Collections.emptyList());
             }
 
             @Override
             public void failed(Throwable cause) {
+                held.release(ticket);
                 result.completeExceptionally(cause);
             }
         });

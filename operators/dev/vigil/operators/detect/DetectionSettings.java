@@ -11,9 +11,28 @@ import java.util.Objects;
  * @param policy what happens to frames when the detector falls behind
  * @param capacity frames in flight per subtask; a full subtask backpressures its source
  * @param timeout a frame not detected within this time fails the job (restart strategy applies)
+ * @param maxInFlightBytes pixel bytes a subtask holds in flight before it backpressures, besides the
+ *     capacity count (a single larger frame is still let in alone)
+ * @param checkpointJpegQuality JPEG quality of the in-flight frames written into checkpoints, 1 to 100, or 0
+ *     to write them raw (see {@link dev.vigil.sources.PixelStorage})
  */
-public record DetectionSettings(BatchingSettings batching, FramePolicy policy, int capacity, Duration timeout)
-        implements Serializable {
+public record DetectionSettings(BatchingSettings batching, FramePolicy policy, int capacity, Duration timeout,
+        long maxInFlightBytes, int checkpointJpegQuality) implements Serializable {
+
+    /**
+     * Default in-flight pixel bound per subtask: four 1080p frames (6.2 MB each), one 4K frame or 36 frames
+     * of 640x352. With JPEG checkpoints of quality 85 that keeps a 1080p camera's checkpoint near 1.1 MB,
+     * and the count capacity still governs at small resolutions.
+     */
+    public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 24L * 1024 * 1024;
+
+    /** Default JPEG quality of checkpointed in-flight frames: high quality, about 1/23 of raw at 1080p. */
+    public static final int DEFAULT_CHECKPOINT_JPEG_QUALITY = 85;
+
+    /** Settings with the default in-flight byte bound and checkpoint JPEG quality. */
+    public DetectionSettings(BatchingSettings batching, FramePolicy policy, int capacity, Duration timeout) {
+        this(batching, policy, capacity, timeout, DEFAULT_MAX_IN_FLIGHT_BYTES, DEFAULT_CHECKPOINT_JPEG_QUALITY);
+    }
 
     public DetectionSettings {
         Objects.requireNonNull(batching, "batching");
@@ -23,6 +42,12 @@ public record DetectionSettings(BatchingSettings batching, FramePolicy policy, i
         }
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        if (maxInFlightBytes < 1) {
+            throw new IllegalArgumentException("maxInFlightBytes must be >= 1, was " + maxInFlightBytes);
+        }
+        if (checkpointJpegQuality < 0 || checkpointJpegQuality > 100) {
+            throw new IllegalArgumentException("checkpointJpegQuality must be 0 to 100, was " + checkpointJpegQuality);
         }
     }
 

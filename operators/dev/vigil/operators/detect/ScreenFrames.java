@@ -2,6 +2,7 @@ package dev.vigil.operators.detect;
 
 import dev.vigil.operators.Reject;
 import dev.vigil.sources.Frame;
+import dev.vigil.sources.PixelStorage;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -15,6 +16,10 @@ import org.apache.flink.util.OutputTag;
  * Lets through frames the detector can run on and sends the others to the {@link #REJECTS} side
  * output with the reason: frames the source marked damaged, and frames whose pixel buffer does not
  * match their size. Nothing is dropped without a trace, and the job keeps running.
+ *
+ * <p>Frames it lets through are marked for JPEG storage when a checkpoint JPEG quality is given (see
+ * {@link PixelStorage}): this operator is chained to the detection stage, so its frames are serialized
+ * only into the checkpoints that hold the detection stage's in-flight frames, never on their way there.
  *
  * <p>Metric (operator scope): {@code framesRejected}. Accumulators: {@link #FRAMES_IN_ACCUMULATOR},
  * {@link #REJECTS_ACCUMULATOR}.
@@ -31,9 +36,27 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
     /** Accumulator: number of rejected frames. */
     public static final String REJECTS_ACCUMULATOR = "vigil.rejects";
 
+    private final int checkpointJpegQuality;
+
     private transient Counter framesRejected;
     private transient LongCounter rejectsTotal;
     private transient LongCounter framesIn;
+
+    /** Screens frames and passes them on with their pixels stored as they are. */
+    public ScreenFrames() {
+        this(0);
+    }
+
+    /**
+     * Screens frames and passes them on stored as JPEGs of {@code checkpointJpegQuality} (1 to 100), or as
+     * they are for 0.
+     */
+    public ScreenFrames(int checkpointJpegQuality) {
+        if (checkpointJpegQuality < 0 || checkpointJpegQuality > 100) {
+            throw new IllegalArgumentException("checkpoint JPEG quality must be 0 to 100, got " + checkpointJpegQuality);
+        }
+        this.checkpointJpegQuality = checkpointJpegQuality;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -55,6 +78,8 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
                     frame.sequence(), frame.cameraId(), frame.width(), frame.height(), frame.layout(),
                     frame.layout().frameBytes(Math.max(frame.width(), 0), Math.max(frame.height(), 0)),
                     frame.pixels().length), ctx);
+        } else if (checkpointJpegQuality > 0) {
+            out.collect(frame.withPixelStorage(PixelStorage.jpeg(checkpointJpegQuality)));
         } else {
             out.collect(frame);
         }

@@ -1,7 +1,10 @@
 package dev.vigil.sources.types;
 
+import dev.vigil.models.BgrImage;
 import dev.vigil.sources.Frame;
+import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.PixelLayout;
+import dev.vigil.sources.PixelStorage;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
@@ -10,7 +13,12 @@ import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
 
-/** Serializer for {@link Frame}: a fixed header followed by the raw pixel bytes. */
+/**
+ * Serializer for {@link Frame}: a fixed header followed by the pixels, raw or, where the frame's
+ * {@link PixelStorage} asks for it, as a JPEG. A JPEG is marked by a negative length (minus one minus
+ * its byte count) and followed by its quality, so state written before JPEG storage existed, which
+ * has only raw pixels and lengths of zero or more, reads the same as before.
+ */
 public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
 
     private static final long serialVersionUID = 1L;
@@ -34,9 +42,17 @@ public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
         out.writeInt(frame.height());
         out.writeByte(frame.layout().ordinal());
         writeNullableString(frame.damage(), out);
-        byte[] pixels = frame.pixels();
-        out.writeInt(pixels.length);
-        out.write(pixels);
+        PixelStorage storage = frame.pixelStorage();
+        if (storage.isJpeg() && frame.hasConsistentPixels()) {
+            byte[] jpeg = storage.jpegOf(frame);
+            out.writeInt(-1 - jpeg.length);
+            out.writeByte(storage.jpegQuality());
+            out.write(jpeg);
+        } else {
+            byte[] pixels = frame.pixels();
+            out.writeInt(pixels.length);
+            out.write(pixels);
+        }
     }
 
     @Override
@@ -49,9 +65,22 @@ public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
         int height = in.readInt();
         PixelLayout layout = LAYOUTS[in.readByte()];
         String damage = readNullableString(in);
-        byte[] pixels = new byte[in.readInt()];
-        in.readFully(pixels);
-        return new Frame(cameraId, sequence, timestamp, ingest, width, height, layout, pixels, damage);
+        int length = in.readInt();
+        if (length >= 0) {
+            byte[] pixels = new byte[length];
+            in.readFully(pixels);
+            return new Frame(cameraId, sequence, timestamp, ingest, width, height, layout, pixels, damage);
+        }
+        int quality = in.readUnsignedByte();
+        byte[] jpeg = new byte[-1 - length];
+        in.readFully(jpeg);
+        BgrImage image = FrameImages.decode(jpeg, FrameImages.JPEG);
+        if (image.width() != width || image.height() != height) {
+            throw new IOException("the stored JPEG of frame " + sequence + " of camera '" + cameraId + "' is "
+                    + image.width() + "x" + image.height() + ", the frame " + width + "x" + height);
+        }
+        return new Frame(cameraId, sequence, timestamp, ingest, width, height, layout, image.pixels(), damage)
+                .withPixelStorage(PixelStorage.jpeg(quality, jpeg));
     }
 
     @Override

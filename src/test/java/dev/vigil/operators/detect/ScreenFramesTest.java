@@ -64,6 +64,30 @@ class ScreenFramesTest {
         assertThat(harness.extractOutputValues()).isEmpty();
     }
 
+    @Test
+    void withACheckpointQualityGoodFramesLeaveStoredAsJpegsOfIt() throws Exception {
+        try (OneInputStreamOperatorTestHarness<Frame, Frame> jpeg =
+                ProcessFunctionTestHarnesses.forProcessFunction(new ScreenFrames(85))) {
+            Frame good = Frame.bgr("cam", 3, 120, 4, 2, new byte[24]);
+
+            jpeg.processElement(good, 120);
+
+            assertThat(jpeg.extractOutputValues()).singleElement().satisfies(out -> {
+                assertThat(out).isEqualTo(good);
+                assertThat(out.pixels()).as("pixels shared, not copied").isSameAs(good.pixels());
+                assertThat(out.pixelStorage().jpegQuality()).isEqualTo(85);
+            });
+        }
+    }
+
+    @Test
+    void withoutACheckpointQualityFramesStayRaw() throws Exception {
+        harness.processElement(Frame.bgr("cam", 3, 120, 4, 2, new byte[24]), 120);
+
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(out -> assertThat(out.pixelStorage().isJpeg()).isFalse());
+    }
+
     private List<Reject> rejects() {
         return harness.getSideOutput(ScreenFrames.REJECTS).stream()
                 .map(StreamRecord::getValue)

@@ -1,12 +1,18 @@
 package dev.vigil.sources.types;
 
+import dev.vigil.models.BgrImage;
 import dev.vigil.sources.Frame;
+import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.PixelLayout;
+import dev.vigil.sources.PixelStorage;
 
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
-/** Flink's serializer test suite (copy, snapshot, concurrency, ...) over good and damaged frames. */
+/**
+ * Flink's serializer test suite (copy, snapshot, concurrency, ...) over good and damaged frames, stored
+ * raw and as a JPEG.
+ */
 class FrameSerializerTest extends SerializerTestBase<Frame> {
 
     @Override
@@ -26,6 +32,30 @@ class FrameSerializerTest extends SerializerTestBase<Frame> {
 
     @Override
     protected Frame[] getTestData() {
+        Frame[] raw = rawFrames();
+        return new Frame[] {raw[0], raw[1], raw[2], jpegStoredFrame()};
+    }
+
+    /**
+     * A frame stored as a JPEG whose pixels are that JPEG decoded, as a frame restored from a checkpoint is:
+     * it writes the same JPEG again, so it reads back equal.
+     */
+    private static Frame jpegStoredFrame() {
+        try {
+            byte[] gradient = new byte[16 * 8 * 3];
+            for (int i = 0; i < gradient.length; i++) {
+                gradient[i] = (byte) (i % 48 * 5);
+            }
+            byte[] jpeg = FrameImages.jpeg(16, 8, gradient, 85);
+            BgrImage decoded = FrameImages.decode(jpeg, FrameImages.JPEG);
+            return new Frame("cam-3", 77, 3_200, 1_700_000_000_999L, 16, 8, PixelLayout.BGR24, decoded.pixels(), null)
+                    .withPixelStorage(PixelStorage.jpeg(85, jpeg));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Frame[] rawFrames() {
         byte[] pixels = new byte[4 * 2 * 3];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (byte) (i * 37);
