@@ -119,21 +119,21 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
             public void detected(DetectionResult detections, DeviceBatcher.BatchInfo batch) {
                 FrameDetections record = toRecord(frame, detections, batch);
                 record(batch, camera);
-                held.release(ticket);
                 result.complete(Collections.singleton(record));
+                held.release(ticket);
             }
 
             @Override
             public void skipped() {
                 camera.skipped.inc();
-                held.release(ticket);
                 result.complete(Collections.emptyList());
+                held.release(ticket);
             }
 
             @Override
             public void failed(Throwable cause) {
-                held.release(ticket);
                 result.completeExceptionally(cause);
+                held.release(ticket);
             }
         });
     }

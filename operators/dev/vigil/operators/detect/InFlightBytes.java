@@ -10,8 +10,10 @@ import java.util.ArrayDeque;
  * capacity does. A frame larger than the bound is admitted once nothing else is held, so no frame size
  * can stall the job.
  *
- * <p>A frame stops counting once it and every frame before it are detected: the async operator then
- * emits it as soon as the task thread is free again, which is right after {@link #admit} returns.
+ * <p>A frame stops counting once it and every frame before it are detected (its result handed to the
+ * async operator first): the operator then emits it as soon as the task thread is free again, which is
+ * right after {@link #admit} returns. A checkpoint taken in that moment can still hold it, so a
+ * checkpoint holds at most one frame more than the bound lets in.
  * Thread-safe: frames are admitted on the task thread and released on batch threads.
  */
 final class InFlightBytes {
