@@ -5,10 +5,12 @@ import dev.vigil.operators.detect.ScreenFrames;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,11 +40,21 @@ public final class JobRunner {
     public Summary run(VigilJob job, StreamExecutionEnvironment env) throws Exception {
         job.configure(env);
         job.pipeline().addTo(env);
+        if (env instanceof LocalStreamEnvironment) {
+            CheckpointLog.listen();
+        }
+        URI checkpoints = job.checkpointStorage(env);
         long expected = job.expectedFrames();
         report.printf("Vigil: %s%n  model: %s%n  frames to process: %s%n", job.name(), job.modelDescription(),
                 expected < 0 ? "unbounded (runs until stopped)" : Long.toString(expected));
+        if (checkpoints != null) {
+            report.printf("  checkpoints: %s%n", checkpoints);
+        }
         long start = System.nanoTime();
         JobClient client = env.executeAsync(job.name());
+        // Local checkpoints are tidied up here; a remote file system keeps them as Flink leaves them.
+        Path jobCheckpoints = checkpoints != null && "file".equals(checkpoints.getScheme())
+                ? Path.of(checkpoints).resolve(client.getJobID().toString()) : null;
         CompletableFuture<JobExecutionResult> done = client.getJobExecutionResult();
         long lastFrames = -1;
         while (true) {
@@ -52,11 +64,15 @@ public final class JobRunner {
             } catch (TimeoutException stillRunning) {
                 lastFrames = printProgress(client, expected, start, lastFrames);
             } catch (ExecutionException e) {
+                if (jobCheckpoints != null && job.keepsCheckpoints()) {
+                    printLastCheckpoint(jobCheckpoints);
+                }
                 throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Summary summary = Summary.of(done.get(), seconds, job.resultsFile(), job.rejectsFile());
+        Summary summary = Summary.of(done.get(), seconds, job.resultsFile(), job.rejectsFile(),
+                CheckpointLog.of(client.getJobID()));
         if (job.tracksFile() != null) {
             report.printf("  tracks: %s%n", job.tracksFile());
         }
@@ -64,7 +80,20 @@ public final class JobRunner {
             report.printf("  events: %s%n  counts: %s%n", job.eventsFile(), job.countsFile());
         }
         summary.print(report);
+        if (jobCheckpoints != null) {
+            if (job.keepsCheckpoints()) {
+                printLastCheckpoint(jobCheckpoints);
+            } else {
+                CheckpointFiles.delete(jobCheckpoints);
+            }
+        }
         return summary;
+    }
+
+    private void printLastCheckpoint(Path jobCheckpoints) {
+        CheckpointFiles.latest(jobCheckpoints).ifPresentOrElse(
+                last -> report.printf("  last checkpoint: %s (resume with: run --from-checkpoint %s)%n", last, last),
+                () -> report.printf("  no checkpoint was completed in %s%n", jobCheckpoints));
     }
 
     private long printProgress(JobClient client, long expected, long startNanos, long lastFrames) {
@@ -92,9 +121,11 @@ public final class JobRunner {
 
     /** What a finished run did. */
     public record Summary(
-            long frames, long skipped, long rejects, Map<String, Long> detectionsByLabel, double seconds, Path results, Path rejectsFile) {
+            long frames, long skipped, long rejects, Map<String, Long> detectionsByLabel, double seconds, Path results,
+            Path rejectsFile, CheckpointLog.Stats checkpoints) {
 
-        static Summary of(JobExecutionResult result, double seconds, Path results, Path rejectsFile) {
+        static Summary of(JobExecutionResult result, double seconds, Path results, Path rejectsFile,
+                CheckpointLog.Stats checkpoints) {
             Object labels = result.getAccumulatorResult(TallyDetections.LABELS_ACCUMULATOR);
             Map<String, Long> byLabel = new TreeMap<>();
             if (labels instanceof Map) {
@@ -104,7 +135,8 @@ public final class JobRunner {
             long detected = asLong(result.getAccumulatorResult(TallyDetections.FRAMES_ACCUMULATOR));
             long rejected = asLong(result.getAccumulatorResult(ScreenFrames.REJECTS_ACCUMULATOR));
             // Skipped frames leave no result behind: they are what reached the detector and came out neither way.
-            return new Summary(detected, framesIn - detected - rejected, rejected, byLabel, seconds, results, rejectsFile);
+            return new Summary(detected, framesIn - detected - rejected, rejected, byLabel, seconds, results, rejectsFile,
+                    checkpoints);
         }
 
         public long detections() {
@@ -124,6 +156,10 @@ public final class JobRunner {
             out.printf("  rejects: %s%s%n", rejectsFile, rejects == 0 ? "" : " — " + rejects + " frame(s), see reasons there");
             if (rejects > 0 && Files.exists(rejectsFile)) {
                 firstReject(rejectsFile).ifPresent(line -> out.printf("  first reject: %s%n", line));
+            }
+            if (checkpoints.completed() > 0) {
+                out.printf("  checkpoints: %d completed, largest %.2f MB, slowest %d ms%n", checkpoints.completed(),
+                        checkpoints.largestBytes() / 1e6, checkpoints.slowestMillis());
             }
         }
 

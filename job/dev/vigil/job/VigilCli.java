@@ -5,6 +5,8 @@ import dev.vigil.job.config.ConfigOption;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.job.config.VigilOptions;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import picocli.CommandLine;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** The {@code vigil} command line: one entry point for every command, locally or on a cluster. */
@@ -84,6 +87,11 @@ public final class VigilCli implements Callable<Integer> {
         @Option(names = {"-o", "--output"}, description = "Results file (JSON Lines), or '-' for standard output.")
         String output;
 
+        @Option(names = "--from-checkpoint", paramLabel = "PATH",
+                description = "Resume from a checkpoint or savepoint: its folder (chk-N), or a folder holding "
+                        + "checkpoints (the newest is taken), as a run with job.keep-checkpoints leaves them.")
+        String fromCheckpoint;
+
         @Option(names = "--set", paramLabel = "KEY=VALUE",
                 description = "Any config key, e.g. --set input.stride=2 (see 'vigil config-keys').")
         Map<String, String> settings = new LinkedHashMap<>();
@@ -119,23 +127,39 @@ public final class VigilCli implements Callable<Integer> {
             }
             // Keep standard output for the results when they go there, whichever way that was asked for.
             PrintStream report = job.resultsFile() == null ? System.err : System.out;
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            if (fromCheckpoint != null) {
+                Optional<String> checkpoint = checkpointToResume(fromCheckpoint);
+                if (checkpoint.isEmpty()) {
+                    System.err.println("Cannot start: --from-checkpoint: no completed checkpoint (a chk-N folder with "
+                            + "_metadata) at or below " + Path.of(fromCheckpoint).toAbsolutePath());
+                    return EXIT_CONFIG;
+                }
+                Configuration restore = new Configuration();
+                restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.get());
+                env.configure(restore);
+            }
             try {
-                new JobRunner(report).run(job, StreamExecutionEnvironment.getExecutionEnvironment());
+                new JobRunner(report).run(job, env);
                 return 0;
             } catch (Exception e) {
-                System.err.println("The job failed: " + rootMessage(e));
-                e.printStackTrace(System.err);
+                System.err.println("The job failed: " + JobFailure.explain(e));
+                JobFailure.log(e).ifPresent(log -> System.err.println("  full log: " + log));
                 return EXIT_JOB_FAILED;
             }
         }
+    }
 
-        private static String rootMessage(Throwable e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            return root.toString();
+    /**
+     * The checkpoint {@code given} names: a local folder is searched for its newest complete checkpoint; a
+     * URI of another file system (s3://, hdfs://) is taken as it is, for Flink to read.
+     */
+    static Optional<String> checkpointToResume(String given) {
+        if (given.matches("[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !given.startsWith("file:")) {
+            return Optional.of(given);
         }
+        Path local = given.startsWith("file:") ? Path.of(java.net.URI.create(given)) : Path.of(given);
+        return CheckpointFiles.latest(local).map(p -> p.toAbsolutePath().toString());
     }
 
     @Command(name = "config-keys", mixinStandardHelpOptions = true,

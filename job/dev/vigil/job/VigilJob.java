@@ -12,6 +12,7 @@ import dev.vigil.models.ModelSettings;
 import dev.vigil.operators.Reject;
 import dev.vigil.operators.detect.BatchingSettings;
 import dev.vigil.operators.detect.DetectionSettings;
+import dev.vigil.operators.detect.DetectorProvider;
 import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.operators.detect.FrameDetections;
 import dev.vigil.operators.analytics.AnalyticsSettings;
@@ -28,9 +29,13 @@ import dev.vigil.sinks.RejectJson;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import dev.vigil.operators.analytics.AnalyticsConfigUpdate;
-import org.apache.flink.streaming.api.CheckpointingMode;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,6 +119,7 @@ public final class VigilJob {
             }
             analytics = analytics(config, problems);
         }
+        checkCheckpointDirectory(config, problems);
         List<OutputDestination> destinations = destinations(config, problems);
         if (!problems.isEmpty()) {
             // Inputs and outputs sharing a setting (the Kafka connection, say) each report its problem.
@@ -265,7 +271,9 @@ public final class VigilJob {
                 batching,
                 policy,
                 capacity == 0 ? DetectionSettings.defaultCapacity(batching, policy, cameras) : capacity,
-                timeout);
+                timeout,
+                config.get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES),
+                config.get(VigilOptions.DETECT_CHECKPOINT_JPEG_QUALITY).intValue());
     }
 
     /**
@@ -288,6 +296,27 @@ public final class VigilJob {
         }
         if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
             problems.add(key + ": cannot create " + file + " (no writable directory above it)");
+        }
+    }
+
+    /** A local checkpoint directory must be one, or be creatable; other file systems are Flink's to check. */
+    private static void checkCheckpointDirectory(VigilConfig config, List<String> problems) {
+        URI dir = checkpointDirectory(config.get(VigilOptions.JOB_CHECKPOINT_DIR));
+        if (!"file".equals(dir.getScheme())) {
+            return;
+        }
+        Path local = Path.of(dir);
+        String key = VigilOptions.JOB_CHECKPOINT_DIR.key();
+        if (Files.exists(local) && !Files.isDirectory(local)) {
+            problems.add(key + ": " + local + " is a file; give a directory");
+            return;
+        }
+        Path existing = local;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            problems.add(key + ": cannot write checkpoints under " + local + " (no writable directory there)");
         }
     }
 
@@ -316,13 +345,18 @@ public final class VigilJob {
                 .build();
     }
 
-    /** The dataflow with this job's source and sinks. */
+    /** The dataflow with this job's source, model and sinks. */
     public VigilPipeline pipeline() {
+        return pipeline(new CatalogueDetectorProvider(model));
+    }
+
+    /** The dataflow with this job's source and sinks, detecting with {@code detector}. */
+    VigilPipeline pipeline(DetectorProvider detector) {
         Sink<FrameDetections> results = resultsFile == null
                 ? JsonLinesSink.toStdout(new FrameDetectionsJson())
                 : JsonLinesSink.toFile(resultsFile, new FrameDetectionsJson());
         Sink<Reject> rejects = JsonLinesSink.toFile(rejectsFile, new RejectJson());
-        VigilPipeline pipeline = new VigilPipeline(input, new CatalogueDetectorProvider(model), detection)
+        VigilPipeline pipeline = new VigilPipeline(input, detector, detection)
                 .toResults("results", results)
                 .toRejects("rejects", rejects);
         if (tracking != null) {
@@ -361,7 +395,48 @@ public final class VigilJob {
         Duration interval = config.get(VigilOptions.JOB_CHECKPOINT_INTERVAL);
         if (!interval.isZero()) {
             env.enableCheckpointing(interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
+            URI storage = checkpointStorage(env);
+            if (storage != null) {
+                org.apache.flink.configuration.Configuration checkpoints = new org.apache.flink.configuration.Configuration();
+                checkpoints.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+                checkpoints.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, storage.toString());
+                if (config.get(VigilOptions.JOB_KEEP_CHECKPOINTS)) {
+                    checkpoints.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                            ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+                }
+                env.configure(checkpoints);
+            }
         }
+    }
+
+    /**
+     * Where this job's checkpoints go in {@code env}, or {@code null} to leave it to the cluster. The
+     * embedded mini-cluster would otherwise keep them in JobManager memory, which refuses state over 5 MB,
+     * and a few high-resolution frames in flight are more than that: it always gets
+     * {@code job.checkpoint-dir}. A cluster gets it only when the config sets it.
+     */
+    public URI checkpointStorage(StreamExecutionEnvironment env) {
+        if (config.get(VigilOptions.JOB_CHECKPOINT_INTERVAL).isZero()
+                || !(env instanceof LocalStreamEnvironment || config.isGiven(VigilOptions.JOB_CHECKPOINT_DIR))) {
+            return null;
+        }
+        return checkpointDirectory(config.get(VigilOptions.JOB_CHECKPOINT_DIR));
+    }
+
+    /** A directory path or a file system URI, as a URI; a plain path resolves against the working directory. */
+    static URI checkpointDirectory(String dir) {
+        if (dir.matches("[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
+            return URI.create(dir);
+        }
+        URI uri = Path.of(dir).toAbsolutePath().normalize().toUri();
+        // toUri() ends an existing directory with a slash; keep the URI the same either way.
+        String text = uri.toString();
+        return text.endsWith("/") && text.length() > "file:///".length() ? URI.create(text.substring(0, text.length() - 1)) : uri;
+    }
+
+    /** Whether the last checkpoint stays after the job ends ({@code job.keep-checkpoints}). */
+    public boolean keepsCheckpoints() {
+        return config.get(VigilOptions.JOB_KEEP_CHECKPOINTS);
     }
 
     public String name() {

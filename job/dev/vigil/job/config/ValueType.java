@@ -81,6 +81,47 @@ public abstract class ValueType<T> {
         };
     }
 
+    /**
+     * A size in bytes in {@code [min, max]}: a whole number of bytes, or one with a binary unit such as
+     * {@code 512kb}, {@code 24mb}, {@code 2gb} (also {@code k}, {@code m}, {@code g}, {@code mib}, ...).
+     */
+    public static ValueType<Long> bytes(long min, long max) {
+        return new ValueType<>(rangeText("a size like 24mb, 512kb or 1gb (binary units) or a number of bytes", min,
+                max)) {
+            @Override
+            public Long read(Object raw) {
+                // A YAML number reads as its digits, a number of bytes.
+                java.util.regex.Matcher m = SIZE.matcher(String.valueOf(raw).trim().toLowerCase(Locale.ROOT));
+                if (!m.matches()) {
+                    throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                }
+                int shift = switch (m.group(2)) {
+                    case "k", "kb", "kib" -> 10;
+                    case "m", "mb", "mib" -> 20;
+                    case "g", "gb", "gib" -> 30;
+                    default -> 0;
+                };
+                long value;
+                try {
+                    value = Long.parseLong(m.group(1));
+                } catch (NumberFormatException tooLarge) {
+                    throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                }
+                if (value > (Long.MAX_VALUE >> shift)) {
+                    throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                }
+                value <<= shift;
+                if (value < min || value > max) {
+                    throw new IllegalArgumentException("expected " + description() + ", got " + value + " bytes");
+                }
+                return value;
+            }
+        };
+    }
+
+    private static final java.util.regex.Pattern SIZE =
+            java.util.regex.Pattern.compile("(\\d{1,19})\\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)");
+
     /** A decimal number in {@code [min, max]}. */
     public static ValueType<Double> decimal(double min, double max) {
         return new ValueType<>("a number from " + min + " to " + max) {

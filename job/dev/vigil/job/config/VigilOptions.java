@@ -19,6 +19,16 @@ public final class VigilOptions {
             "job.checkpoint-interval", ValueType.duration(), Duration.ofSeconds(10),
             "How often to take a checkpoint (exactly-once); 0 turns checkpointing off.");
 
+    public static final ConfigOption<String> JOB_CHECKPOINT_DIR = ConfigOption.of(
+            "job.checkpoint-dir", ValueType.string(), "out/checkpoints",
+            "Where checkpoints are stored (a directory or a file system URI such as s3://bucket/path). The embedded "
+                    + "run always uses it; on a cluster it applies only when set, otherwise the cluster's own "
+                    + "checkpoint storage does.");
+    public static final ConfigOption<Boolean> JOB_KEEP_CHECKPOINTS = ConfigOption.of(
+            "job.keep-checkpoints", ValueType.bool(), false,
+            "Keep the last checkpoint when the job ends (to resume with run --from-checkpoint); by default a run "
+                    + "that finishes removes its checkpoints.");
+
     public static final ConfigOption<Long> JOB_RESTART_ATTEMPTS = ConfigOption.of(
             "job.restart-attempts", ValueType.integer(0, 1_000_000), 3L,
             "Restarts from the last checkpoint after a failure before the job gives up (10 s apart).");
@@ -61,6 +71,14 @@ public final class VigilOptions {
     public static final ConfigOption<Long> DETECT_CAPACITY = ConfigOption.of(
             "detect.capacity", ValueType.integer(0, 100_000), 0L,
             "Frames in flight per detection subtask before it backpressures; 0 = 2 x max-batch-size x slots.");
+    public static final ConfigOption<Long> DETECT_MAX_IN_FLIGHT_BYTES = ConfigOption.of(
+            "detect.max-in-flight-bytes", ValueType.bytes(1, Long.MAX_VALUE), 20L * 1024 * 1024,
+            "Pixel bytes of frames in flight per detection subtask before it backpressures, besides detect.capacity "
+                    + "(20mb: three 1080p frames or one 4K frame; a larger frame is still let in alone).");
+    public static final ConfigOption<Long> DETECT_CHECKPOINT_JPEG_QUALITY = ConfigOption.of(
+            "detect.checkpoint-jpeg-quality", ValueType.integer(0, 100), 85L,
+            "Frames in flight are written into checkpoints as JPEGs of this quality (85: high quality, about 1/23 "
+                    + "of the raw size at 1080p); 0 writes raw pixels (lossless, 6.2 MB per 1080p frame).");
     public static final ConfigOption<Duration> DETECT_TIMEOUT = ConfigOption.of(
             "detect.timeout", ValueType.duration(), Duration.ofSeconds(60),
             "A frame not detected within this time fails the job (its restart strategy applies).");
@@ -171,10 +189,12 @@ public final class VigilOptions {
     /** All options, in the order help lists them. */
     public static List<ConfigOption<?>> all() {
         return concat(List.of(
-                JOB_NAME, JOB_PARALLELISM, JOB_CHECKPOINT_INTERVAL, JOB_RESTART_ATTEMPTS,
+                JOB_NAME, JOB_PARALLELISM, JOB_CHECKPOINT_INTERVAL, JOB_CHECKPOINT_DIR, JOB_KEEP_CHECKPOINTS,
+                JOB_RESTART_ATTEMPTS,
                 INPUT_TYPE, INPUT_PATHS, INPUT_CAMERA_IDS, INPUT_STRIDE, INPUT_MAX_FRAMES, INPUT_LOOP, INPUT_REALTIME,
                 INPUT_FRAME_POLICY,
-                DETECT_MAX_BATCH_SIZE, DETECT_MAX_WAIT, DETECT_SLOTS_PER_DEVICE, DETECT_CAPACITY, DETECT_TIMEOUT,
+                DETECT_MAX_BATCH_SIZE, DETECT_MAX_WAIT, DETECT_SLOTS_PER_DEVICE, DETECT_CAPACITY,
+                DETECT_MAX_IN_FLIGHT_BYTES, DETECT_CHECKPOINT_JPEG_QUALITY, DETECT_TIMEOUT,
                 MODEL_NAME, MODEL_PATH, MODEL_FAMILY, MODEL_INPUT_SIZE, MODEL_NAMES_FILE, MODEL_DIR, MODEL_MIRROR, MODEL_SCORE_THRESHOLD, MODEL_IOU_THRESHOLD,
                 MODEL_MAX_DETECTIONS, MODEL_THREADS,
                 TRACKING_ENABLED, TRACKING_HIGH_THRESHOLD, TRACKING_LOW_THRESHOLD, TRACKING_NEW_TRACK_THRESHOLD,

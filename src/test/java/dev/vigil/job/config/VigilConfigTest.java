@@ -138,6 +138,25 @@ class VigilConfigTest {
     }
 
     @Test
+    void sizesTakeBinaryUnitsOrBytes() {
+        assertThat(parse(VALID, Map.of()).get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES)).isEqualTo(20L << 20);
+        assertThat(parse(VALID, Map.of("detect.max-in-flight-bytes", "64mb")).get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES))
+                .isEqualTo(64L << 20);
+        assertThat(parse(VALID, Map.of("detect.max-in-flight-bytes", "512 KiB"))
+                .get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES)).isEqualTo(512L << 10);
+        assertThat(parse(VALID, Map.of("detect.max-in-flight-bytes", "2G")).get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES))
+                .isEqualTo(2L << 30);
+        assertThat(parse(VALID + "detect:\n  max-in-flight-bytes: 1000\n", Map.of())
+                .get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES)).isEqualTo(1000L);
+        assertThatThrownBy(() -> parse(VALID, Map.of("detect.max-in-flight-bytes", "lots")))
+                .hasMessageContaining("detect.max-in-flight-bytes: expected a size like 24mb, 512kb or 1gb");
+        assertThatThrownBy(() -> parse(VALID, Map.of("detect.max-in-flight-bytes", "0mb")))
+                .hasMessageContaining("detect.max-in-flight-bytes: expected").hasMessageContaining("got 0 bytes");
+        assertThatThrownBy(() -> parse(VALID, Map.of("detect.max-in-flight-bytes", "99999999999gb")))
+                .hasMessageContaining("detect.max-in-flight-bytes: expected");
+    }
+
+    @Test
     void multiLineProblemsAreIndentedUnderTheirBullet() {
         String nl = System.lineSeparator();
         assertThat(new ConfigException("f.yaml", List.of("model.name: not found. Looked at:\n- here", "x: bad")).getMessage())
