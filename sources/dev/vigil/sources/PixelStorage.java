@@ -14,7 +14,9 @@ import java.io.IOException;
  *
  * <p>The JPEG is encoded on first use, which is the checkpoint's asynchronous part, off the task
  * thread, and then kept: a frame in flight over two checkpoints is encoded once, and a frame restored
- * from a JPEG writes the same bytes again instead of losing quality a second time. Thread-safe.
+ * from a JPEG writes the same bytes again instead of losing quality a second time. A frame that was a
+ * JPEG to begin with (a Kafka frame record) keeps that JPEG as its stored form: it costs no encoding and
+ * reads back to exactly the pixels it was decoded to. Thread-safe.
  */
 public final class PixelStorage {
 
@@ -34,6 +36,14 @@ public final class PixelStorage {
         return jpeg(quality, null);
     }
 
+    /**
+     * Storage as the JPEG the frame was decoded from: written as it is, so the frame reads back exactly.
+     * Its quality is unknown (0).
+     */
+    public static PixelStorage source(byte[] jpeg) {
+        return new PixelStorage(0, java.util.Objects.requireNonNull(jpeg, "jpeg"));
+    }
+
     /** JPEG storage whose encoding already exists, such as a frame's JPEG read back from a checkpoint. */
     public static PixelStorage jpeg(int quality, byte[] encoded) {
         if (quality < 1 || quality > 100) {
@@ -43,10 +53,10 @@ public final class PixelStorage {
     }
 
     public boolean isJpeg() {
-        return jpegQuality > 0;
+        return jpegQuality > 0 || jpeg != null;
     }
 
-    /** The JPEG quality (1 to 100), or 0 for raw storage. */
+    /** The JPEG quality (1 to 100), or 0 for raw storage and for a frame's own source JPEG. */
     public int jpegQuality() {
         return jpegQuality;
     }
@@ -64,6 +74,6 @@ public final class PixelStorage {
 
     @Override
     public String toString() {
-        return isJpeg() ? "jpeg(" + jpegQuality + ")" : "raw";
+        return !isJpeg() ? "raw" : jpegQuality == 0 ? "source jpeg" : "jpeg(" + jpegQuality + ")";
     }
 }

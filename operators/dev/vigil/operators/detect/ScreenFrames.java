@@ -20,6 +20,7 @@ import org.apache.flink.util.OutputTag;
  * <p>Frames it lets through are marked for JPEG storage when a checkpoint JPEG quality is given (see
  * {@link PixelStorage}): this operator is chained to the detection stage, so its frames are serialized
  * only into the checkpoints that hold the detection stage's in-flight frames, never on their way there.
+ * A frame that already has a JPEG (its source's own, for a Kafka frame) keeps it.
  *
  * <p>Metric (operator scope): {@code framesRejected}. Accumulators: {@link #FRAMES_IN_ACCUMULATOR},
  * {@link #REJECTS_ACCUMULATOR}.
@@ -78,7 +79,7 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
                     frame.sequence(), frame.cameraId(), frame.width(), frame.height(), frame.layout(),
                     frame.layout().frameBytes(Math.max(frame.width(), 0), Math.max(frame.height(), 0)),
                     frame.pixels().length), ctx);
-        } else if (checkpointJpegQuality > 0) {
+        } else if (checkpointJpegQuality > 0 && !frame.pixelStorage().isJpeg()) {
             out.collect(frame.withPixelStorage(PixelStorage.jpeg(checkpointJpegQuality)));
         } else {
             out.collect(frame);

@@ -3,6 +3,7 @@ package dev.vigil.sources.kafka;
 import dev.vigil.models.BgrImage;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.FrameImages;
+import dev.vigil.sources.PixelStorage;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -129,8 +130,11 @@ public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
                     "camera '" + camera + "' is not one of the configured cameras " + cameras);
         }
         try {
-            BgrImage image = FrameImages.decode(value, FrameTopic.mimeType(contentType));
-            return Frame.bgr(camera, sequence, capture, image.width(), image.height(), image.pixels());
+            String mime = FrameTopic.mimeType(contentType);
+            BgrImage image = FrameImages.decode(value, mime);
+            Frame frame = Frame.bgr(camera, sequence, capture, image.width(), image.height(), image.pixels());
+            // The record's JPEG is what a checkpoint stores: no encoding, and it reads back to these pixels.
+            return mime.equals(FrameImages.JPEG) ? frame.withPixelStorage(PixelStorage.source(value)) : frame;
         } catch (IOException e) {
             return dead(record, DeadLetterReason.UNDECODABLE_IMAGE, "cannot decode " + contentType + " image of "
                     + value.length + " bytes: " + e.getMessage());

@@ -16,7 +16,8 @@ import java.io.IOException;
 /**
  * Serializer for {@link Frame}: a fixed header followed by the pixels, raw or, where the frame's
  * {@link PixelStorage} asks for it, as a JPEG. A JPEG is marked by a negative length (minus one minus
- * its byte count) and followed by its quality, so state written before JPEG storage existed, which
+ * its byte count) and followed by its quality (0: the frame's own source JPEG), so state written before
+ * JPEG storage existed, which
  * has only raw pixels and lengths of zero or more, reads the same as before.
  */
 public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
@@ -80,7 +81,7 @@ public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
                     + image.width() + "x" + image.height() + ", the frame " + width + "x" + height);
         }
         return new Frame(cameraId, sequence, timestamp, ingest, width, height, layout, image.pixels(), damage)
-                .withPixelStorage(PixelStorage.jpeg(quality, jpeg));
+                .withPixelStorage(quality == 0 ? PixelStorage.source(jpeg) : PixelStorage.jpeg(quality, jpeg));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.vigil.operators.detect;
 import dev.vigil.operators.Reject;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.PixelLayout;
+import dev.vigil.sources.PixelStorage;
 
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
@@ -77,6 +78,20 @@ class ScreenFramesTest {
                 assertThat(out.pixels()).as("pixels shared, not copied").isSameAs(good.pixels());
                 assertThat(out.pixelStorage().jpegQuality()).isEqualTo(85);
             });
+        }
+    }
+
+    @Test
+    void aFrameThatIsAJpegAlreadyKeepsIt() throws Exception {
+        try (OneInputStreamOperatorTestHarness<Frame, Frame> jpeg =
+                ProcessFunctionTestHarnesses.forProcessFunction(new ScreenFrames(85))) {
+            PixelStorage source = PixelStorage.source(new byte[] {1, 2, 3});
+            Frame fromKafka = Frame.bgr("cam", 3, 120, 4, 2, new byte[24]).withPixelStorage(source);
+
+            jpeg.processElement(fromKafka, 120);
+
+            assertThat(jpeg.extractOutputValues()).singleElement()
+                    .satisfies(out -> assertThat(out.pixelStorage()).isSameAs(source));
         }
     }
 

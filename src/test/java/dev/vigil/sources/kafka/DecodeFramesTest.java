@@ -2,7 +2,10 @@ package dev.vigil.sources.kafka;
 
 import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.Frame;
+import dev.vigil.sources.types.FrameSerializer;
 
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,27 @@ class DecodeFramesTest {
         assertThat(px[left] & 0xff).isLessThan(25);
         assertThat(px[right] & 0xff).isGreaterThan(230);
         assertThat(px[right + 2] & 0xff).isLessThan(25);
+    }
+
+    @Test
+    void aJpegFrameKeepsItsRecordsBytesForCheckpointsAndReadsBackToTheSamePixels() throws Exception {
+        byte[] jpeg = FrameImages.jpeg(redBlue(), 80);
+        Frame frame = (Frame) decode(jpeg, headers("cam", "42", "1700000000123", FrameTopic.JPEG));
+
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        FrameSerializer.INSTANCE.serialize(frame, out);
+        Frame restored = FrameSerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(frame.pixelStorage().isJpeg()).isTrue();
+        assertThat(out.length()).as("the record's JPEG plus a header").isLessThan(jpeg.length + 64);
+        assertThat(restored.pixels()).isEqualTo(frame.pixels());
+    }
+
+    @Test
+    void aPngFrameIsStoredAsItsPixels() throws Exception {
+        Frame frame = (Frame) decode(FrameImages.png(redBlue()), headers("cam", "0", "5", FrameTopic.PNG));
+
+        assertThat(frame.pixelStorage().isJpeg()).isFalse();
     }
 
     @Test

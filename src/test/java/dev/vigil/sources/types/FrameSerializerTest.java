@@ -11,7 +11,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * Flink's serializer test suite (copy, snapshot, concurrency, ...) over good and damaged frames, stored
- * raw and as a JPEG.
+ * raw, as a JPEG of a quality, and as the JPEG they came as.
  */
 class FrameSerializerTest extends SerializerTestBase<Frame> {
 
@@ -33,7 +33,9 @@ class FrameSerializerTest extends SerializerTestBase<Frame> {
     @Override
     protected Frame[] getTestData() {
         Frame[] raw = rawFrames();
-        return new Frame[] {raw[0], raw[1], raw[2], jpegStoredFrame()};
+        Frame jpeg = jpegStoredFrame();
+        Frame sourceJpeg = jpeg.withPixelStorage(PixelStorage.source(jpegOf(jpeg)));
+        return new Frame[] {raw[0], raw[1], raw[2], jpeg, sourceJpeg};
     }
 
     /**
@@ -50,6 +52,14 @@ class FrameSerializerTest extends SerializerTestBase<Frame> {
             BgrImage decoded = FrameImages.decode(jpeg, FrameImages.JPEG);
             return new Frame("cam-3", 77, 3_200, 1_700_000_000_999L, 16, 8, PixelLayout.BGR24, decoded.pixels(), null)
                     .withPixelStorage(PixelStorage.jpeg(85, jpeg));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] jpegOf(Frame frame) {
+        try {
+            return frame.pixelStorage().jpegOf(frame);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
