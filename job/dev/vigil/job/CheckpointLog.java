@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * {@code Decline checkpoint <n> by task <task> of job <id> ...} with the cause attached. Where Log4j 2 is
  * not the logging backend nothing is recorded, and the report leaves the figures out.
  */
-final class CheckpointLog {
+public final class CheckpointLog {
 
     /** The logger under which Flink's checkpoint coordinator reports completed, declined and failed checkpoints. */
     static final String COORDINATOR = "org.apache.flink.runtime.checkpoint.CheckpointCoordinator";
@@ -39,8 +39,8 @@ final class CheckpointLog {
             "Completed checkpoint (\\d+) for job ([0-9a-f]{32}) \\((\\d+) bytes, checkpointDuration=(\\d+) ms");
     private static final Pattern JOB = Pattern.compile("\\bjob ([0-9a-f]{32})\\b");
 
-    /** Checkpoints of one job so far. */
-    record Stats(int completed, long largestBytes, long slowestMillis, long lastBytes, String lastFailure) {
+    /** Checkpoints of one job so far: how many completed, the largest and slowest, the last failure's cause. */
+    public record Stats(int completed, long largestBytes, long slowestMillis, long lastBytes, String lastFailure) {
 
         static final Stats NONE = new Stats(0, 0, 0, 0, null);
 

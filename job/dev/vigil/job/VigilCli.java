@@ -37,7 +37,8 @@ import java.util.concurrent.Callable;
             SetupElasticsearchCommand.class,
             PublishCommand.class,
             dev.vigil.job.bench.ElasticsearchBenchCommand.class,
-            dev.vigil.job.bench.LiveBenchCommand.class
+            dev.vigil.job.bench.LiveBenchCommand.class,
+            dev.vigil.job.bench.CheckpointBenchCommand.class
         })
 public final class VigilCli implements Callable<Integer> {
 

@@ -203,7 +203,7 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Path defaultVideo() {
+    static Path defaultVideo() {
         String data = System.getenv("VIGIL_DATA_DIR");
         if (data == null) {
             data = System.getProperty("vigil.data.dir", "../shared/data");
@@ -291,7 +291,7 @@ public final class BenchCommand implements Callable<Integer> {
         return RunStats.of(recorder.takeArrivals(), MODEL_HANDLES.get() - handlesBefore, MOST_MODELS_LOADED.get());
     }
 
-    private static void progress(String message) {
+    static void progress(String message) {
         System.err.println("bench: " + message);
     }
 
