@@ -229,7 +229,7 @@ public final class VigilPipeline {
         SingleOutputStreamOperator<AnalyticsEvent> events = tracked
                 .keyBy(TrackedFrame::cameraId)
                 .connect(updates.broadcast(AnalyticsFunction.SETTINGS))
-                .process(new AnalyticsFunction(analytics.settings()))
+                .process(new AnalyticsFunction(analytics.settings(), Duration.ofMillis(tracking.idleTimeoutMillis())))
                 .name("analytics")
                 .uid("analytics");
         sinkTo(events, this.events);

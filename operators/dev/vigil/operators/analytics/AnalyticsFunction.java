@@ -14,6 +14,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,7 @@ import java.util.Objects;
  * <pre>{@code
  * BroadcastStream<AnalyticsConfigUpdate> control = updates.broadcast(AnalyticsFunction.SETTINGS);
  * SingleOutputStreamOperator<AnalyticsEvent> events = tracked.keyBy(TrackedFrame::cameraId)
- *         .connect(control).process(new AnalyticsFunction(settings));
+ *         .connect(control).process(new AnalyticsFunction(settings, idleTimeout));
  * events.getSideOutput(AnalyticsFunction.OCCUPANCY);      // per zone per frame
  * events.getSideOutput(AnalyticsFunction.FRAME_SUMMARY);  // input of WindowedCounts
  * }</pre>
@@ -40,8 +41,10 @@ import java.util.Objects;
  *
  * <p><b>State.</b> Per camera a {@link CameraAnalyticsState} ({@link CameraAnalyticsStateSerializer},
  * versioned); a track's entry is dropped once it has not been observed for
- * {@link AnalyticsSettings#trackTimeoutFrames()} frames. A camera that stops sending frames keeps
- * its (small) state.
+ * {@link AnalyticsSettings#trackTimeoutFrames()} frames. A camera that sends no frame for the idle
+ * timeout (processing time; the job uses tracking's, so that a camera's tracks and their analytics go
+ * together) has its state and timer dropped: cameras come and go over months, and their state must
+ * not stay behind. Tracks inside a zone then get no exit event, since the camera saw nothing more.
  *
  * <p>Metrics (operator scope): {@code analyticsEvents}, {@code framesDuplicate} (frames at or before
  * the last processed sequence, e.g. replayed: ignored), {@code configRejected}.
@@ -67,23 +70,34 @@ public class AnalyticsFunction
     static final String SOURCE_KEY = "source";
 
     private final AnalyticsSettings initial;
+    private final long idleTimeoutMillis;
 
     private transient ValueState<CameraAnalyticsState> state;
+    /** When the camera's idle timer fires (processing time), kept to move the timer on each frame. */
+    private transient ValueState<Long> idleTimer;
     private transient String cachedText;
     private transient AnalyticsSettings cachedSettings;
     private transient Counter eventCount;
     private transient Counter duplicates;
     private transient Counter rejected;
 
-    /** @param initial settings until a control update is accepted; must be valid */
-    public AnalyticsFunction(AnalyticsSettings initial) {
+    /**
+     * @param initial settings until a control update is accepted; must be valid
+     * @param idleTimeout a camera silent this long (processing time) has its state dropped
+     */
+    public AnalyticsFunction(AnalyticsSettings initial, Duration idleTimeout) {
         this.initial = Objects.requireNonNull(initial, "initial");
+        if (idleTimeout.toMillis() <= 0) {
+            throw new IllegalArgumentException("idle timeout must be at least 1 ms, got " + idleTimeout);
+        }
+        this.idleTimeoutMillis = idleTimeout.toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("camera-analytics", new CameraAnalyticsStateSerializer()));
+        idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("camera-analytics-idle-timer", Types.LONG));
         eventCount = getRuntimeContext().getMetricGroup().counter("analyticsEvents");
         duplicates = getRuntimeContext().getMetricGroup().counter("framesDuplicate");
         rejected = getRuntimeContext().getMetricGroup().counter("configRejected");
@@ -93,6 +107,7 @@ public class AnalyticsFunction
     public void processElement(TrackedFrame frame, ReadOnlyContext ctx, Collector<AnalyticsEvent> out)
             throws Exception {
         AnalyticsSettings settings = current(ctx.getBroadcastState(SETTINGS).get(TEXT_KEY));
+        moveIdleTimer(ctx);
         CameraAnalyticsState s = state.value();
         if (s == null) {
             s = new CameraAnalyticsState();
@@ -111,6 +126,25 @@ public class AnalyticsFunction
         }
         ctx.output(FRAME_SUMMARY, summary);
         state.update(s);
+    }
+
+    private void moveIdleTimer(ReadOnlyContext ctx) throws java.io.IOException {
+        Long previous = idleTimer.value();
+        if (previous != null) {
+            ctx.timerService().deleteProcessingTimeTimer(previous);
+        }
+        long due = ctx.timerService().currentProcessingTime() + idleTimeoutMillis;
+        ctx.timerService().registerProcessingTimeTimer(due);
+        idleTimer.update(due);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AnalyticsEvent> out) throws Exception {
+        Long due = idleTimer.value();
+        if (due != null && due == timestamp) {
+            state.clear();
+            idleTimer.clear();
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -17,6 +18,7 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ import static dev.vigil.operators.analytics.Scenes.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AnalyticsFunctionTest {
+
+    private static final Duration IDLE = Duration.ofMinutes(10);
 
     private final List<KeyedBroadcastOperatorTestHarness<String, TrackedFrame, AnalyticsConfigUpdate, AnalyticsEvent>>
             harnesses = new ArrayList<>();
@@ -39,7 +43,7 @@ class AnalyticsFunctionTest {
 
     private KeyedBroadcastOperatorTestHarness<String, TrackedFrame, AnalyticsConfigUpdate, AnalyticsEvent> harness(
             AnalyticsSettings settings) throws Exception {
-        var h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new AnalyticsFunction(settings),
+        var h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new AnalyticsFunction(settings, IDLE),
                 TrackedFrame::cameraId, Types.STRING, AnalyticsFunction.SETTINGS);
         harnesses.add(h);
         return h;
@@ -114,7 +118,7 @@ class AnalyticsFunctionTest {
 
         OperatorSubtaskState snapshot = h.snapshot(1, 1);
         var restored = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
-                new AnalyticsFunction(AnalyticsSettings.EMPTY), List.of(AnalyticsFunction.SETTINGS)),
+                new AnalyticsFunction(AnalyticsSettings.EMPTY, IDLE), List.of(AnalyticsFunction.SETTINGS)),
                 TrackedFrame::cameraId, Types.STRING, 1, 1, 0);
         harnesses.add(restored);
         restored.setup();
@@ -124,6 +128,51 @@ class AnalyticsFunctionTest {
         assertThat(restored.extractOutputValues()).extracting(e -> e.type().wireName() + "@" + e.sequence())
                 .as("restored settings and track memory: crossing back counts out")
                 .containsExactly("line_crossed@10");
+    }
+
+    /** Entries in every keyed state of the operator, over all cameras. */
+    private static int keyedStateEntries(
+            KeyedBroadcastOperatorTestHarness<String, TrackedFrame, AnalyticsConfigUpdate, AnalyticsEvent> h) {
+        return ((HeapKeyedStateBackend<?>) ((AbstractStreamOperator<?>) h.getOperator()).getKeyedStateBackend())
+                .numKeyValueStateEntries();
+    }
+
+    @Test
+    void aSilentCameraLeavesNoStateOrTimerBehind() throws Exception {
+        var h = harness(gateOn("gate", "yard"));
+        h.setProcessingTime(0);
+        walk(h, "gate", 0, 280, 270);
+        walk(h, "yard", 0, 280);
+        assertThat(keyedStateEntries(h)).as("per camera: its analytics and its idle timer").isEqualTo(4);
+        assertThat(h.numProcessingTimeTimers()).isEqualTo(2);
+
+        h.setProcessingTime(IDLE.toMillis() - 1);
+        walk(h, "gate", 2, 310);
+        h.setProcessingTime(IDLE.toMillis());
+        assertThat(keyedStateEntries(h)).as("the yard camera went silent").isEqualTo(2);
+        assertThat(h.numProcessingTimeTimers()).isEqualTo(1);
+
+        h.setProcessingTime(2 * IDLE.toMillis());
+        assertThat(keyedStateEntries(h)).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aCameraThatComesBackAfterItsStateExpiredStartsAfresh() throws Exception {
+        var h = harness(gateOn("gate"));
+        h.setProcessingTime(0);
+        walk(h, "gate", 0, 280, 270);
+        h.setProcessingTime(IDLE.toMillis());
+        assertThat(keyedStateEntries(h)).isZero();
+
+        walk(h, "gate", 100, 260, 280, 310, 320, 330);
+
+        assertThat(h.extractOutputValues()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(AnalyticsEvent.Type.LINE_CROSSED);
+            assertThat(e.sequence()).isGreaterThan(100);
+        });
+        assertThat(keyedStateEntries(h)).isEqualTo(2);
     }
 
     @Test

@@ -56,6 +56,27 @@ class WindowedCountsTest {
     }
 
     @Test
+    void aSilentCameraLeavesNoStateOrTimerOnceTheWatermarkPassesItsLastWindow() throws Exception {
+        var h = harness(null);
+        add(h, summary("a", 100, Map.of(1L, "person"), List.of(), 1));
+        add(h, summary("b", 300, Map.of(1L, "car"), List.of(), 0));
+        add(h, summary("b", 1_300, Map.of(1L, "car"), List.of(), 0));
+        assertThat(h.numKeyedStateEntries()).as("each camera's open windows: a [0, 1000), b [0, 2000)").isEqualTo(2);
+        assertThat(h.numEventTimeTimers()).isEqualTo(3);
+
+        // Camera a says nothing more; the other camera keeps event time moving.
+        add(h, summary("b", 2_500, Map.of(1L, "car"), List.of(), 0));
+        h.processWatermark(1_999);
+
+        assertThat(h.numKeyedStateEntries()).as("only b, with its open window [2000, 3000)").isEqualTo(1);
+        assertThat(h.numEventTimeTimers()).isEqualTo(1);
+        h.processWatermark(2_999);
+        assertThat(h.numKeyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
+        assertThat(h.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
     void countsPerCameraAndClassPerTumblingWindowWhenTheWatermarkPasses() throws Exception {
         var h = harness(null);
         var in = new FrameSummary.Crossing("door", "person", true);
