@@ -2,6 +2,8 @@ package dev.vigil.job.config;
 
 import dev.vigil.sources.rtsp.Credentials;
 
+import org.apache.flink.configuration.GlobalConfiguration;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,20 +11,23 @@ import java.util.Map;
 
 /**
  * Recognises secret config values (passwords, keys, JAAS configs with credentials) so that no config
- * dump or message shows them.
+ * dump or message shows them: every key Flink itself treats as sensitive, and a few more words.
  */
 public final class Secrets {
 
     /** What a secret value is shown as. */
     public static final String MASK = "******";
 
-    private static final String[] SECRET_WORDS = {"password", "secret", "jaas", "token", "credential", "api-key",
-            "apikey", "private"};
+    /** Beyond Flink's sensitive keys: Kafka's sasl.jaas.config, credential files, private keys. */
+    private static final String[] SECRET_WORDS = {"jaas", "credential", "api-key", "private"};
 
     private Secrets() {}
 
     /** Whether the value under {@code key} is a secret, judged by the key's name. */
     public static boolean isSecret(String key) {
+        if (GlobalConfiguration.isSensitive(key)) {
+            return true;
+        }
         String lower = key.toLowerCase(Locale.ROOT);
         for (String word : SECRET_WORDS) {
             if (lower.contains(word)) {

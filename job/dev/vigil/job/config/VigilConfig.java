@@ -2,10 +2,7 @@ package dev.vigil.job.config;
 
 import dev.vigil.models.Suggestions;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import dev.vigil.operators.ConfigYaml;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,8 +62,8 @@ public final class VigilConfig {
             String source, String text, Map<String, String> overrides, UnaryOperator<String> variables) {
         Object tree;
         try {
-            tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
+            tree = ConfigYaml.parse(text);
+        } catch (IllegalArgumentException e) {
             throw new ConfigException(source, List.of("not valid YAML: " + e.getMessage()));
         }
         List<String> problems = new ArrayList<>();

@@ -1,9 +1,6 @@
 package dev.vigil.operators.analytics;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import dev.vigil.operators.ConfigYaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads {@link AnalyticsSettings} from the tree SnakeYAML gives for the job config's
+ * Reads {@link AnalyticsSettings} from the YAML tree ({@link ConfigYaml}) of the job config's
  * {@code analytics} section or for a control file:
  *
  * <pre>
@@ -70,8 +67,8 @@ public final class AnalyticsSettingsParser {
     public static Result parseYaml(String text) {
         Object tree;
         try {
-            tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
+            tree = ConfigYaml.parse(text);
+        } catch (IllegalArgumentException e) {
             return new Result(null, List.of(ROOT + ": not valid YAML: " + e.getMessage().replace('\n', ' ')));
         }
         if (tree instanceof Map<?, ?> map && map.size() == 1 && map.containsKey(ROOT)) {

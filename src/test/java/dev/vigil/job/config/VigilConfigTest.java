@@ -138,6 +138,25 @@ class VigilConfigTest {
     }
 
     @Test
+    void valuesThatYaml11WouldRetypeStayText() {
+        String yaml = VALID.replace("  camera-ids: [north, south]", "  camera-ids: [no, 012]")
+                .replace("  name: street", "  name: 1:30");
+
+        VigilConfig config = parse(yaml, Map.of());
+
+        assertThat(config.get(VigilOptions.INPUT_CAMERA_IDS)).containsExactly("no", "012");
+        assertThat(config.get(VigilOptions.JOB_NAME)).isEqualTo("1:30");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRejected() {
+        assertThatThrownBy(() -> parse(VALID + "job:\n  name: again\n", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML")
+                .hasMessageContaining("job");
+    }
+
+    @Test
     void sizesTakeBinaryUnitsOrBytes() {
         assertThat(parse(VALID, Map.of()).get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES)).isEqualTo(20L << 20);
         assertThat(parse(VALID, Map.of("detect.max-in-flight-bytes", "64mb")).get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES))

@@ -31,6 +31,20 @@ class AnalyticsSettingsTest {
             """;
 
     @Test
+    void camerasAndLinesNamedLikeOtherTypesKeepTheirNames() {
+        AnalyticsSettingsParser.Result r = AnalyticsSettingsParser.parseYaml("""
+                cameras:
+                  no:
+                    lines: [{name: 012, points: [[100, 300], [500, 300]], in-side: right}]
+                  1:30: {}
+                """);
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.settings().cameras()).containsOnlyKeys("no", "1:30");
+        assertThat(r.settings().forCamera("no").lines().get(0).name()).isEqualTo("012");
+    }
+
+    @Test
     void parsesTheDocumentedLayout() {
         AnalyticsSettingsParser.Result r = AnalyticsSettingsParser.parseYaml(GOOD);
         assertThat(r.problems()).isEmpty();
