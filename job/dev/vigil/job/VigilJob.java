@@ -390,8 +390,6 @@ public final class VigilJob {
                 Duration.ofSeconds(10));
         env.configure(restart);
         env.setParallelism(config.get(VigilOptions.JOB_PARALLELISM).intValue());
-        // Every record type declares its serializer; a Kryo fallback would be a bug, so fail fast.
-        env.getConfig().disableGenericTypes();
         Duration interval = config.get(VigilOptions.JOB_CHECKPOINT_INTERVAL);
         if (!interval.isZero()) {
             env.enableCheckpointing(interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);

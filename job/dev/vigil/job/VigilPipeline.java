@@ -20,6 +20,7 @@ import dev.vigil.operators.track.TrackObjects;
 import dev.vigil.operators.track.TrackedFrame;
 import dev.vigil.operators.track.TrackerSettings;
 import dev.vigil.sources.Frame;
+import dev.vigil.sources.types.GenericTypes;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -162,7 +163,10 @@ public final class VigilPipeline {
         return analytics != null;
     }
 
-    /** Adds the dataflow to {@code env}; the caller configures and executes the environment. */
+    /**
+     * Adds the dataflow to {@code env}, which it makes refuse generic types ({@link GenericTypes}); the caller
+     * configures and executes the environment.
+     */
     public void addTo(StreamExecutionEnvironment env) {
         if (tracking == null && (analytics != null || !tracks.isEmpty())) {
             throw new IllegalStateException("tracks and analytics need tracking: call withTracking");
@@ -170,6 +174,7 @@ public final class VigilPipeline {
         if (analytics == null && (!events.isEmpty() || !counts.isEmpty())) {
             throw new IllegalStateException("events and counts sinks need analytics: call withAnalytics");
         }
+        GenericTypes.forbid(env);
         DataStream<Frame> frames = input.addTo(env);
         SingleOutputStreamOperator<Frame> screened = frames
                 .process(new ScreenFrames(detection.checkpointJpegQuality()))

@@ -1,6 +1,5 @@
 package dev.vigil.sinks;
 
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -24,7 +23,7 @@ import java.util.Objects;
  * <p>With parallelism 1 the file is written exactly at the configured path; with more writers each
  * subtask writes {@code <name>-<subtask>.<ext>} beside it.
  */
-public final class JsonLinesSink<T> implements Sink<T>, SupportsWriterState<T, FileOffset> {
+public final class JsonLinesSink<T> implements WriterContextSink<T>, SupportsWriterState<T, FileOffset> {
 
     private static final long serialVersionUID = 1L;
 
@@ -44,12 +43,6 @@ public final class JsonLinesSink<T> implements Sink<T>, SupportsWriterState<T, F
     /** A sink printing each line to standard output. */
     public static <T> JsonLinesSink<T> toStdout(JsonLineEncoder<T> encoder) {
         return new JsonLinesSink<>(null, encoder);
-    }
-
-    @Override
-    @Deprecated
-    public StatefulSinkWriter<T, FileOffset> createWriter(InitContext context) throws IOException {
-        return open(context, List.of());
     }
 
     @Override

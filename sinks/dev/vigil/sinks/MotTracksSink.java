@@ -3,7 +3,7 @@ package dev.vigil.sinks;
 import dev.vigil.operators.track.TrackedFrame;
 import dev.vigil.operators.track.TrackedObject;
 
-import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 
 import java.io.BufferedWriter;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * fresh job. After a restore, lines of frames after the checkpoint may appear twice: MOT tools
  * that key on (frame, id) see the same row again.
  */
-public final class MotTracksSink implements Sink<TrackedFrame> {
+public final class MotTracksSink implements WriterContextSink<TrackedFrame> {
 
     private static final long serialVersionUID = 1L;
 
@@ -45,8 +45,7 @@ public final class MotTracksSink implements Sink<TrackedFrame> {
     }
 
     @Override
-    @Deprecated
-    public SinkWriter<TrackedFrame> createWriter(InitContext context) throws IOException {
+    public SinkWriter<TrackedFrame> createWriter(WriterInitContext context) throws IOException {
         Path directory = Path.of(dir);
         Files.createDirectories(directory);
         boolean restored = context.getRestoredCheckpointId().isPresent();

@@ -270,7 +270,6 @@ public final class BenchCommand implements Callable<Integer> {
             FramePolicy policy, boolean tracking, int cameras) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.getConfig().disableGenericTypes();
         ResultRecorder recorder = new ResultRecorder();
         int handlesBefore = MODEL_HANDLES.get();
         MOST_MODELS_LOADED.set(0);

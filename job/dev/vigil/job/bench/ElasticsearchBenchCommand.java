@@ -9,6 +9,7 @@ import dev.vigil.sinks.elasticsearch.ElasticsearchIndexSink;
 import dev.vigil.sinks.elasticsearch.ElasticsearchSettings;
 import dev.vigil.sinks.elasticsearch.IndexFamily;
 import dev.vigil.sinks.elasticsearch.VigilDocuments;
+import dev.vigil.sources.types.GenericTypes;
 
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -48,7 +49,7 @@ public final class ElasticsearchBenchCommand extends ElasticsearchCommand implem
         String prefix = es.indexPrefix() + "-bench";
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.getConfig().disableGenericTypes();
+        GenericTypes.forbid(env);
         env.fromSequence(0, documents - 1)
                 .map(new SyntheticFrame(boxes))
                 .sinkTo(ElasticsearchIndexSink.of(es, IndexFamily.DETECTIONS, VigilDocuments.detections(prefix)))

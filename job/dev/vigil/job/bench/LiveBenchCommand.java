@@ -77,7 +77,6 @@ public final class LiveBenchCommand implements Callable<Integer> {
         RtspCameraSource source = builder.build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.getConfig().disableGenericTypes();
         ResultRecorder recorder = new ResultRecorder();
         FramePolicy framePolicy = FramePolicy.valueOf(policy.toUpperCase(java.util.Locale.ROOT));
         BatchingSettings batching = new BatchingSettings(model == null ? 1 : 4, Duration.ofMillis(20), 1);

@@ -2,8 +2,10 @@ package dev.vigil.job.bench;
 
 import dev.vigil.operators.detect.FrameDetections;
 
-import org.apache.flink.api.connector.sink2.Sink;
+import dev.vigil.sinks.WriterContextSink;
+
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * through the job. Only meaningful on the embedded mini-cluster, where the sink runs in the
  * benchmark's own JVM.
  */
-final class ResultRecorder implements Sink<FrameDetections> {
+final class ResultRecorder implements WriterContextSink<FrameDetections> {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,8 +42,7 @@ final class ResultRecorder implements Sink<FrameDetections> {
     }
 
     @Override
-    @Deprecated
-    public SinkWriter<FrameDetections> createWriter(InitContext context) {
+    public SinkWriter<FrameDetections> createWriter(WriterInitContext context) {
         List<Arrival> arrivals = RUNS.get(run);
         return new SinkWriter<>() {
             @Override

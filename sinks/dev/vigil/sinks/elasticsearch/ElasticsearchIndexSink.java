@@ -1,6 +1,7 @@
 package dev.vigil.sinks.elasticsearch;
 
-import org.apache.flink.api.connector.sink2.Sink;
+import dev.vigil.sinks.WriterContextSink;
+
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.elasticsearch.sink.ElasticsearchEmitter;
@@ -36,7 +37,7 @@ import java.util.Set;
  * the restart meets the same document again, forever; this sink keeps the connector's emitter and
  * request indexer API but decides per item.
  */
-public final class ElasticsearchIndexSink<T> implements Sink<T> {
+public final class ElasticsearchIndexSink<T> implements WriterContextSink<T> {
 
     private static final long serialVersionUID = 1L;
 
@@ -61,13 +62,6 @@ public final class ElasticsearchIndexSink<T> implements Sink<T> {
     public static <T> ElasticsearchIndexSink<T> withEmitter(ElasticsearchSettings settings, IndexFamily family,
             ElasticsearchEmitter<? super T> emitter) {
         return new ElasticsearchIndexSink<>(settings, family, emitter);
-    }
-
-    @Override
-    @Deprecated
-    public SinkWriter<T> createWriter(InitContext context) throws IOException {
-        return new ElasticsearchIndexWriter<>(settings, templates(), emitter, context.getProcessingTimeService(),
-                context.metricGroup());
     }
 
     @Override

@@ -5,10 +5,10 @@ import dev.vigil.sources.Frame;
 import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.PixelStorage;
 
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -58,7 +58,7 @@ public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
     }
 
     @Override
-    public void open(Configuration parameters) {
+    public void open(OpenContext openContext) {
         MetricGroup group = getRuntimeContext().getMetricGroup();
         framesDecoded = group.counter("framesDecoded");
         deadLetters = new EnumMap<>(DeadLetterReason.class);

@@ -58,6 +58,7 @@ public final class RecordTypeInfo<T> extends TypeInformation<T> {
         return serializer;
     }
 
+    /** Flink 1.20 bridge: still abstract there, removed in Flink 2, where the method above is all there is. */
     @Override
     @Deprecated
     public TypeSerializer<T> createSerializer(ExecutionConfig config) {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The screen step runs in the same task as the detection stage at any parallelism: frames it marks for
  * JPEG storage are then serialized only into checkpoints, never on their way to the detector, so no
- * deployment runs the model on a JPEG of a frame.
+ * deployment runs the model on a JPEG of a frame. And the pipeline's environment refuses Kryo.
  */
 class DetectionChainTest {
 
@@ -44,5 +44,7 @@ class DetectionChainTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(screen.getName()).containsPattern("screen -> \\(?detect");
+        assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled())
+                .as("the pipeline refuses types without a declared serializer").isTrue();
     }
 }

@@ -40,7 +40,6 @@ class DetectionPipelineIT {
     private static List<FrameDetections> run(FileVideoSource source, CollectingSink<Reject> rejects) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.getConfig().disableGenericTypes();
         CollectingSink<FrameDetections> results = new CollectingSink<>();
         ModelSettings settings = nanodet320();
         new VigilPipeline(source, DetectorProvider.of("nanodet-320", device -> Detectors.open(settings)),

@@ -56,7 +56,6 @@ class MultiCameraDetectionIT {
                 new BatchingSettings(4, Duration.ofMillis(50), 1), FramePolicy.LOSSLESS, 8, Duration.ofSeconds(60));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        env.getConfig().disableGenericTypes();
         CollectingSink<FrameDetections> results = new CollectingSink<>();
         new VigilPipeline(builder.build(), provider, detection, results, new CollectingSink<Reject>()).addTo(env);
 

@@ -285,7 +285,6 @@ class RtspCameraIT {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(1);
-        env.getConfig().disableGenericTypes();
         DetectorProvider provider = DetectorProvider.of("fake-" + detector.delayMillisPerImage(), device -> detector);
         DetectionSettings detection = new DetectionSettings(
                 new BatchingSettings(1, Duration.ofMillis(1), 1), policy, DETECTION_CAPACITY, Duration.ofSeconds(60));

@@ -52,7 +52,6 @@ class TrackingPipelineIT {
         ModelSettings model = ModelSettings.named("nanodet-plus-m-320").withMirrorDir(TestData.modelMirror());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        env.getConfig().disableGenericTypes();
         CollectingSink<TrackedFrame> tracks = new CollectingSink<>();
         CollectingSink<Reject> rejects = new CollectingSink<>();
         new VigilPipeline(source, DetectorProvider.of("tracking-it", device -> Detectors.open(model)),

@@ -1,7 +1,9 @@
 package dev.vigil.testing;
 
-import org.apache.flink.api.connector.sink2.Sink;
+import dev.vigil.sinks.WriterContextSink;
+
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Test sink that collects records in memory of this JVM (the mini-cluster runs in the test's JVM).
  * Each instance has its own bucket, so tests do not see each other's records.
  */
-public final class CollectingSink<T> implements Sink<T> {
+public final class CollectingSink<T> implements WriterContextSink<T> {
 
     private static final long serialVersionUID = 1L;
     private static final Map<String, List<Object>> BUCKETS = new ConcurrentHashMap<>();
@@ -34,8 +36,7 @@ public final class CollectingSink<T> implements Sink<T> {
     }
 
     @Override
-    @Deprecated
-    public SinkWriter<T> createWriter(InitContext context) {
+    public SinkWriter<T> createWriter(WriterInitContext context) {
         List<Object> values = BUCKETS.get(bucket);
         return new SinkWriter<>() {
             @Override

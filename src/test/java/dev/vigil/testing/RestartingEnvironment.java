@@ -1,5 +1,7 @@
 package dev.vigil.testing;
 
+import dev.vigil.sources.types.GenericTypes;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -19,7 +21,7 @@ public final class RestartingEnvironment {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(1);
         env.enableCheckpointing(checkpointIntervalMillis);
-        env.getConfig().disableGenericTypes();
+        GenericTypes.forbid(env);
         return env;
     }
 }

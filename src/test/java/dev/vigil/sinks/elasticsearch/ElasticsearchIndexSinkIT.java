@@ -1,5 +1,6 @@
 package dev.vigil.sinks.elasticsearch;
 
+import dev.vigil.sources.types.GenericTypes;
 import dev.vigil.testing.services.ElasticsearchNode;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ class ElasticsearchIndexSinkIT {
                 .build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.getConfig().disableGenericTypes();
+        GenericTypes.forbid(env);
         env.fromData(records)
                 .sinkTo(ElasticsearchIndexSink.of(settings, IndexFamily.EVENTS, ElasticsearchIndexSinkIT::event))
                 .name("events");
