@@ -32,10 +32,6 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (isFlinkPresent()) {
-            // DJL would otherwise contact a metadata service at engine start; Vigil never leaves the host.
-            if (System.getProperty("ai.djl.offline") == null) {
-                System.setProperty("ai.djl.offline", "true");
-            }
             VigilCli.main(args);
             return;
         }

@@ -9,7 +9,7 @@ import dev.vigil.sinks.CameraStatusJson;
 import dev.vigil.sinks.JsonLinesSink;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.rtsp.CameraRecord;
-import dev.vigil.sources.rtsp.CameraSettings;
+import dev.vigil.sources.rtsp.CameraConnection;
 import dev.vigil.sources.rtsp.CameraStatus;
 import dev.vigil.sources.rtsp.ReconnectPolicy;
 import dev.vigil.sources.rtsp.RtspCameraSource;
@@ -64,7 +64,7 @@ public final class RtspFrameInput implements FrameInput {
         RtspCameraSource.Builder builder = RtspCameraSource.builder();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < cameras.size(); i++) {
-            CameraSettings camera = camera(cameras.get(i), key + "[" + i + "]", ids, problems);
+            CameraConnection camera = camera(cameras.get(i), key + "[" + i + "]", ids, problems);
             if (camera != null) {
                 builder.addCamera(camera);
             }
@@ -89,7 +89,7 @@ public final class RtspFrameInput implements FrameInput {
         }
     }
 
-    private static CameraSettings camera(Object entry, String where, List<String> ids, List<String> problems) {
+    private static CameraConnection camera(Object entry, String where, List<String> ids, List<String> problems) {
         if (!(entry instanceof Map)) {
             problems.add(where + ": expected a section with keys " + RtspOptions.CAMERA_KEYS + ", got "
                     + (entry == null ? "nothing" : "'" + Secrets.masked(entry) + "'"));
@@ -114,11 +114,11 @@ public final class RtspFrameInput implements FrameInput {
         if (url == null || url.isBlank()) {
             problems.add(where + ".url: required (rtsp://host:port/path)");
         }
-        CameraSettings.Transport transport = CameraSettings.Transport.TCP;
+        CameraConnection.Transport transport = CameraConnection.Transport.TCP;
         String transportText = text(fields, "transport");
         if (transportText != null) {
             try {
-                transport = CameraSettings.Transport.valueOf(transportText.trim().toUpperCase(Locale.ROOT));
+                transport = CameraConnection.Transport.valueOf(transportText.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problems.add(where + ".transport: expected tcp or udp, got '" + transportText + "'");
             }
@@ -134,7 +134,7 @@ public final class RtspFrameInput implements FrameInput {
         if (problems.size() > before) {
             return null;
         }
-        CameraSettings camera = new CameraSettings(id, url.trim(), text(fields, "username"), text(fields, "password"),
+        CameraConnection camera = new CameraConnection(id, url.trim(), text(fields, "username"), text(fields, "password"),
                 transport, timeout);
         List<String> cameraProblems = camera.problems();
         if (!cameraProblems.isEmpty()) {

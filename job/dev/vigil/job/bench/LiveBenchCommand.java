@@ -11,7 +11,7 @@ import dev.vigil.operators.detect.BatchingSettings;
 import dev.vigil.operators.detect.DetectionSettings;
 import dev.vigil.operators.detect.DetectorProvider;
 import dev.vigil.operators.detect.FramePolicy;
-import dev.vigil.sources.rtsp.CameraSettings;
+import dev.vigil.sources.rtsp.CameraConnection;
 import dev.vigil.sources.rtsp.RtspCameraSource;
 
 import org.apache.flink.core.execution.JobClient;
@@ -71,8 +71,8 @@ public final class LiveBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RtspCameraSource.Builder builder = RtspCameraSource.builder();
         for (int i = 0; i < cameras; i++) {
-            builder.addCamera(new CameraSettings("cam" + i, url, null, null,
-                    CameraSettings.Transport.valueOf(transport.toUpperCase(java.util.Locale.ROOT)), Duration.ofSeconds(5)));
+            builder.addCamera(new CameraConnection("cam" + i, url, null, null,
+                    CameraConnection.Transport.valueOf(transport.toUpperCase(java.util.Locale.ROOT)), Duration.ofSeconds(5)));
         }
         RtspCameraSource source = builder.build();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -24,6 +24,6 @@ interface CameraFeed extends AutoCloseable {
     /** Opens feeds; the real one is {@link FfmpegCameraFeed#CONNECTOR}, tests plug in fakes. */
     @FunctionalInterface
     interface Connector extends Serializable {
-        CameraFeed open(CameraSettings camera) throws IOException;
+        CameraFeed open(CameraConnection camera) throws IOException;
     }
 }

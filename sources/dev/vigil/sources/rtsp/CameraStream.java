@@ -49,7 +49,7 @@ final class CameraStream implements Runnable {
     static final String FRAMES_LOST = "framesLost";
     static final String FAILED_ATTEMPTS = "failedAttempts";
 
-    private final CameraSettings camera;
+    private final CameraConnection camera;
     private final ReconnectPolicy policy;
     private final boolean failFast;
     private final CameraFeed.Connector connector;
@@ -67,7 +67,7 @@ final class CameraStream implements Runnable {
     private volatile Thread thread;
     private long sequence;
 
-    CameraStream(CameraSettings camera, ReconnectPolicy policy, boolean failFast, long firstSequence,
+    CameraStream(CameraConnection camera, ReconnectPolicy policy, boolean failFast, long firstSequence,
             CameraFeed.Connector connector, Listener listener, MetricGroup metrics, LongSupplier clock,
             Sleeper sleeper, DoubleSupplier random) {
         this.camera = camera;

@@ -34,7 +34,7 @@ final class FfmpegCameraFeed implements CameraFeed {
         this.grabber = grabber;
     }
 
-    static FfmpegCameraFeed open(CameraSettings camera) throws IOException {
+    static FfmpegCameraFeed open(CameraConnection camera) throws IOException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(camera.connectUrl());
         grabber.setFormat("rtsp");
         grabber.setOption("rtsp_transport", camera.transport().ffmpegName());

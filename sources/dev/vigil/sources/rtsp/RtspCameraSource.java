@@ -45,10 +45,10 @@ public final class RtspCameraSource
     private static final long serialVersionUID = 1L;
 
     /** What every reader needs: the cameras by id, and how to connect and reconnect. */
-    record Settings(Map<String, CameraSettings> cameras, ReconnectPolicy reconnect, boolean failFast,
+    record Settings(Map<String, CameraConnection> cameras, ReconnectPolicy reconnect, boolean failFast,
             CameraFeed.Connector connector) implements Serializable {
 
-        CameraSettings camera(String id) {
+        CameraConnection camera(String id) {
             return cameras.get(id);
         }
     }
@@ -108,14 +108,14 @@ public final class RtspCameraSource
     /** Collects cameras and reconnect settings; {@link #build()} checks them all. */
     public static final class Builder {
 
-        private final List<CameraSettings> cameras = new ArrayList<>();
+        private final List<CameraConnection> cameras = new ArrayList<>();
         private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
         private boolean failFast;
         private CameraFeed.Connector connector = FfmpegCameraFeed.CONNECTOR;
 
         private Builder() {}
 
-        public Builder addCamera(CameraSettings camera) {
+        public Builder addCamera(CameraConnection camera) {
             cameras.add(java.util.Objects.requireNonNull(camera, "camera"));
             return this;
         }
@@ -144,8 +144,8 @@ public final class RtspCameraSource
             if (cameras.isEmpty()) {
                 problems.add("no camera added");
             }
-            Map<String, CameraSettings> byId = new LinkedHashMap<>();
-            for (CameraSettings camera : cameras) {
+            Map<String, CameraConnection> byId = new LinkedHashMap<>();
+            for (CameraConnection camera : cameras) {
                 problems.addAll(camera.problems());
                 if (byId.putIfAbsent(camera.cameraId(), camera) != null) {
                     problems.add("duplicate camera id '" + camera.cameraId() + "'");

@@ -101,7 +101,7 @@ final class RtspSourceReader implements SourceReader<CameraRecord, CameraSplit> 
     @Override
     public void addSplits(List<CameraSplit> splits) {
         for (CameraSplit split : splits) {
-            CameraSettings camera = settings.camera(split.cameraId());
+            CameraConnection camera = settings.camera(split.cameraId());
             if (camera == null) {
                 // Restored from a savepoint taken with a camera that the configuration no longer has.
                 LOG.info("Camera '{}' is no longer configured; dropping its state", split.cameraId());

@@ -29,7 +29,7 @@ class JobFailureReportIT {
         Path config = Path.of("conf", "demo.yaml").toAbsolutePath();
         ProcessBuilder launch = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Dai.djl.offline=true", "-jar", jar.toString(), "run", "-c", config.toString(),
+                        "-jar", jar.toString(), "run", "-c", config.toString(),
                         "-o", dir.resolve("out/detections.jsonl").toString(),
                         "--set", "output.rejects-path=" + dir.resolve("out/rejects.jsonl"),
                         "--set", "output.tracks-path=" + dir.resolve("out/tracks.jsonl"),

@@ -9,7 +9,7 @@ import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.operators.track.TrackedFrame;
 import dev.vigil.operators.track.TrackerSettings;
 import dev.vigil.sinks.CameraStatusJson;
-import dev.vigil.sources.rtsp.CameraSettings;
+import dev.vigil.sources.rtsp.CameraConnection;
 import dev.vigil.sources.rtsp.CameraState;
 import dev.vigil.sources.rtsp.CameraStatus;
 import dev.vigil.sources.rtsp.ReconnectPolicy;
@@ -165,8 +165,8 @@ class RtspCameraIT {
         try (RtspServer frozen = RtspServer.builder().pattern("hangs", 160, 120, 25).start()) {
             RtspCameraSource source = RtspCameraSource.builder()
                     .addCamera(camera("steady", server.url("live"), USER, PASSWORD))
-                    .addCamera(new CameraSettings("hangs", frozen.url("hangs"), null, null,
-                            CameraSettings.Transport.UDP, Duration.ofSeconds(2)))
+                    .addCamera(new CameraConnection("hangs", frozen.url("hangs"), null, null,
+                            CameraConnection.Transport.UDP, Duration.ofSeconds(2)))
                     .reconnect(new ReconnectPolicy(Duration.ofMillis(200), Duration.ofSeconds(1), 0, 0.2))
                     .build();
             JobClient job = start(source, statuses, results, new FakeDetector(0), FramePolicy.LATEST, null);
@@ -266,8 +266,8 @@ class RtspCameraIT {
         assertThat(after.values()).noneMatch(f -> f.cameraId().equals("gone"));
     }
 
-    private static CameraSettings camera(String id, String url, String user, String password) {
-        return new CameraSettings(id, url, user, password, CameraSettings.Transport.TCP, Duration.ofSeconds(3));
+    private static CameraConnection camera(String id, String url, String user, String password) {
+        return new CameraConnection(id, url, user, password, CameraConnection.Transport.TCP, Duration.ofSeconds(3));
     }
 
     private static JobClient start(RtspCameraSource source, CollectingSink<CameraStatus> statuses,

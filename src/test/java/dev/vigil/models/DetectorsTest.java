@@ -1,5 +1,7 @@
 package dev.vigil.models;
 
+import dev.vigil.testing.TestData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +26,7 @@ class DetectorsTest {
     void aBatchGivesTheSameDetectionsAsSingleCalls(String model) {
         BgrImage bus = ImageFiles.readBgr(TestData.image("bus.jpg"));
         BgrImage dog = ImageFiles.readBgr(TestData.image("dog.jpg"));
-        try (Detector detector = Detectors.open(TestData.fromMirror(model, emptyModelDir))) {
+        try (Detector detector = Detectors.open(TestData.modelFromMirror(model, emptyModelDir))) {
             List<DetectionResult> batch = detector.detect(List.of(bus, dog));
             List<DetectionResult> busAlone = detector.detect(List.of(bus));
             List<DetectionResult> dogAlone = detector.detect(List.of(dog));
@@ -39,7 +41,7 @@ class DetectorsTest {
     @Test
     void handlesOfTheSameModelShareOneLoadedModelUntilTheLastCloses() {
         int before = Detectors.loadedModelCount();
-        ModelSettings settings = TestData.fromMirror("yolov6lite-s", emptyModelDir).withIntraOpThreads(1);
+        ModelSettings settings = TestData.modelFromMirror("yolov6lite-s", emptyModelDir).withIntraOpThreads(1);
         Detector first = Detectors.open(settings);
         Detector second = Detectors.open(settings);
         try {
@@ -61,7 +63,7 @@ class DetectorsTest {
     @Test
     void checkDescribesTheVerifiedFileWithoutLoadingIt() {
         int before = Detectors.loadedModelCount();
-        ModelDescription description = Detectors.check(TestData.fromMirror("nanodet-plus-m-416", emptyModelDir));
+        ModelDescription description = Detectors.check(TestData.modelFromMirror("nanodet-plus-m-416", emptyModelDir));
         assertThat(description.file().getFileName().toString()).isEqualTo("nanodet-plus-m_416.onnx");
         assertThat(description.family()).isEqualTo("nanodet-plus");
         assertThat(description.inputWidth()).isEqualTo(416);
@@ -95,7 +97,7 @@ class DetectorsTest {
         // The models with verified files in the mirror; the others have none to run.
         for (String model : ModelCatalogue.standard().entries().stream().filter(CatalogueEntry::pinned)
                 .map(CatalogueEntry::name).toList()) {
-            try (Detector detector = Detectors.open(TestData.fromMirror(model, emptyModelDir))) {
+            try (Detector detector = Detectors.open(TestData.modelFromMirror(model, emptyModelDir))) {
                 for (int i = 0; i < 3; i++) {
                     detector.detect(List.of(bus));
                 }

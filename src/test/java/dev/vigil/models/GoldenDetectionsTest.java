@@ -1,5 +1,7 @@
 package dev.vigil.models;
 
+import dev.vigil.testing.TestData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -67,7 +69,7 @@ class GoldenDetectionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reproducesTheVerifiedDetections(Case c) {
-        ModelSettings settings = TestData.fromMirror(c.model(), emptyModelDir).withThresholds(0.35f, 0.6f, 100);
+        ModelSettings settings = TestData.modelFromMirror(c.model(), emptyModelDir).withThresholds(0.35f, 0.6f, 100);
         List<Detection> actual;
         try (Detector detector = Detectors.open(settings)) {
             actual = detector.detect(List.of(ImageFiles.readBgr(TestData.image(c.image())))).get(0).detections();

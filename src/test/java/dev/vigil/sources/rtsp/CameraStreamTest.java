@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The decode loop against scripted fake cameras, a fake clock and a sleeper that only advances it. */
 class CameraStreamTest {
 
-    private static final CameraSettings CAMERA = new CameraSettings("gate", "rtsp://op:pw-123@cam/s", null, null,
-            CameraSettings.Transport.TCP, Duration.ofSeconds(5));
+    private static final CameraConnection CAMERA = new CameraConnection("gate", "rtsp://op:pw-123@cam/s", null, null,
+            CameraConnection.Transport.TCP, Duration.ofSeconds(5));
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final List<Long> sleeps = new ArrayList<>();
@@ -102,7 +102,7 @@ class CameraStreamTest {
         return self[0];
     }
 
-    private CameraFeed open(CameraSettings camera) throws IOException {
+    private CameraFeed open(CameraConnection camera) throws IOException {
         Object next = script.poll();
         if (next == null) {
             throw new IOException("script ended");

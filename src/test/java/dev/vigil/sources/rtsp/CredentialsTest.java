@@ -25,8 +25,8 @@ class CredentialsTest {
 
     @Test
     void separateCredentialsGoIntoTheConnectUrlEncodedAndNowhereElse() {
-        CameraSettings camera = new CameraSettings("gate", "rtsp://cam.local:554/stream", "op", "p@ss:w/rd",
-                CameraSettings.Transport.TCP, Duration.ofSeconds(5));
+        CameraConnection camera = new CameraConnection("gate", "rtsp://cam.local:554/stream", "op", "p@ss:w/rd",
+                CameraConnection.Transport.TCP, Duration.ofSeconds(5));
         assertThat(camera.connectUrl()).isEqualTo("rtsp://op:p%40ss%3Aw%2Frd@cam.local:554/stream");
         assertThat(camera.toString()).doesNotContain("p@ss").doesNotContain("op:").contains("***");
         assertThat(camera.mask("error opening " + camera.connectUrl() + " with p@ss:w/rd"))
@@ -35,8 +35,8 @@ class CredentialsTest {
 
     @Test
     void aSeparatePasswordReplacesTheOneInTheUrl() {
-        CameraSettings camera = new CameraSettings("gate", "rtsp://op:old@cam/s", null, "new",
-                CameraSettings.Transport.UDP, Duration.ofSeconds(5));
+        CameraConnection camera = new CameraConnection("gate", "rtsp://op:old@cam/s", null, "new",
+                CameraConnection.Transport.UDP, Duration.ofSeconds(5));
         assertThat(camera.connectUrl()).isEqualTo("rtsp://op:new@cam/s");
         assertThat(camera.maskedUrl()).isEqualTo("rtsp://***@cam/s");
         assertThat(camera.secrets()).contains("op:new", "new");
@@ -44,12 +44,12 @@ class CredentialsTest {
 
     @Test
     void checksUrlsWithoutShowingCredentials() {
-        CameraSettings http = new CameraSettings("x", "http://u:secret@host/x", null, null,
-                CameraSettings.Transport.TCP, Duration.ofSeconds(5));
+        CameraConnection http = new CameraConnection("x", "http://u:secret@host/x", null, null,
+                CameraConnection.Transport.TCP, Duration.ofSeconds(5));
         assertThat(http.problems()).singleElement().asString()
                 .contains("must start with rtsp://").doesNotContain("secret");
-        CameraSettings noHost = new CameraSettings("x", "rtsp:///path", null, null,
-                CameraSettings.Transport.TCP, Duration.ofSeconds(5));
+        CameraConnection noHost = new CameraConnection("x", "rtsp:///path", null, null,
+                CameraConnection.Transport.TCP, Duration.ofSeconds(5));
         assertThat(noHost.problems()).singleElement().asString().contains("no host");
     }
 }

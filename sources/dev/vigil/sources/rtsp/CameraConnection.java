@@ -11,14 +11,14 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One configured camera: its id, RTSP URL, credentials and transport. Credentials may be in the URL
+ * How to reach one configured camera: its id, RTSP URL, credentials and transport. Credentials may be in the URL
  * ({@code rtsp://user:pass@host/path}) or given separately (then they win); {@link #toString()},
  * {@link #maskedUrl()} and every message built from a camera show them only as {@code ***}.
  *
  * <p>Held by the source (shipped in the job graph), never in checkpoints: splits carry only the camera
  * id and sequence number, so changing a password needs no state migration.
  */
-public final class CameraSettings implements Serializable {
+public final class CameraConnection implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -46,7 +46,7 @@ public final class CameraSettings implements Serializable {
      * @param timeout how long connecting or waiting for the next packet may take before the camera counts
      *     as stalled and is reconnected
      */
-    public CameraSettings(String cameraId, String url, String username, String password, Transport transport,
+    public CameraConnection(String cameraId, String url, String username, String password, Transport transport,
             Duration timeout) {
         this.cameraId = Objects.requireNonNull(cameraId, "cameraId");
         this.url = Objects.requireNonNull(url, "url");
