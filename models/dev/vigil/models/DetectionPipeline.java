@@ -35,7 +35,7 @@ final class DetectionPipeline {
     }
 
     InputGeometry preprocess(BgrImage image, float[] batch, int index) {
-        return recipe.fill(image, batch, index * recipe.valuesPerImage());
+        return recipe.fill(image.width(), image.height(), image.pixels(), batch, index * recipe.valuesPerImage());
     }
 
     List<Detection> postprocess(List<OutputTensor> outputs, int index, InputGeometry geometry) {

@@ -1,6 +1,5 @@
 package dev.vigil.models.processing;
 
-import dev.vigil.models.BgrImage;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -53,18 +52,19 @@ public final class InputRecipe {
     }
 
     /**
-     * Writes {@code image} into {@code tensor} starting at {@code offset} (three planes of
-     * {@code width x height}) and returns where it landed.
+     * Writes an image of packed BGR24 pixels ({@code bgr}, {@code sourceWidth x sourceHeight}) into
+     * {@code tensor} starting at {@code offset} (three planes of {@code width x height}) and returns where
+     * it landed.
      */
-    public InputGeometry fill(BgrImage image, float[] tensor, int offset) {
-        InputGeometry geometry = geometry(image.width(), image.height());
+    public InputGeometry fill(int sourceWidth, int sourceHeight, byte[] bgr, float[] tensor, int offset) {
+        InputGeometry geometry = geometry(sourceWidth, sourceHeight);
         if (resizing instanceof Resizing.Letterbox letterbox) {
             int plane = width * height;
             for (int c = 0; c < 3; c++) {
                 Arrays.fill(tensor, offset + c * plane, offset + (c + 1) * plane, lut[c][letterbox.padValue()]);
             }
         }
-        BilinearResize.resizeInto(image.pixels(), geometry, channelOrder, lut, tensor, offset);
+        BilinearResize.resizeInto(bgr, geometry, channelOrder, lut, tensor, offset);
         return geometry;
     }
 

@@ -231,7 +231,7 @@ class FamilyDecodingTest {
             pixels[i + 2] = (byte) 200; // R
         }
         float[] input = new float[recipe.valuesPerImage()];
-        recipe.fill(new BgrImage(64, 64, pixels), input, 0);
+        recipe.fill(64, 64, pixels, input, 0);
         assertThat(input[0]).isEqualTo(200f);
         assertThat(input[32 * 32]).isEqualTo(20f);
         assertThat(input[2 * 32 * 32]).isEqualTo(10f);

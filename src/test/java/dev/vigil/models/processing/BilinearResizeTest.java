@@ -10,6 +10,10 @@ class BilinearResizeTest {
     private static final Normalization IDENTITY = Normalization.meanStd(new float[] {0, 0, 0}, new float[] {1, 1, 1});
 
     /** A one-channel-varying image: B = value, G = 0, R = 255 - value. */
+    private static InputGeometry fill(InputRecipe recipe, BgrImage image, float[] tensor, int offset) {
+        return recipe.fill(image.width(), image.height(), image.pixels(), tensor, offset);
+    }
+
     private static BgrImage image(int width, int height, int... blue) {
         byte[] pixels = new byte[width * height * 3];
         for (int i = 0; i < blue.length; i++) {
@@ -25,7 +29,7 @@ class BilinearResizeTest {
         // -> clamp to 0, blend 0.25, blend 0.75, clamp to 1 (like cv2.resize INTER_LINEAR).
         InputRecipe recipe = new InputRecipe(4, 1, Resizing.stretch(), ChannelOrder.BGR, IDENTITY);
         float[] tensor = new float[recipe.valuesPerImage()];
-        recipe.fill(image(2, 1, 0, 100), tensor, 0);
+        fill(recipe, image(2, 1, 0, 100), tensor, 0);
         assertThat(tensor).startsWith(0f, 25f, 75f, 100f);
         // Red plane is 255 - blue.
         assertThat(tensor[8]).isEqualTo(255f);
@@ -37,7 +41,7 @@ class BilinearResizeTest {
         // 4x1 -> 2x1: source x = 0.5, 2.5: means of (10, 20) and (30, 250), rounded to 8 bits.
         InputRecipe recipe = new InputRecipe(2, 1, Resizing.stretch(), ChannelOrder.BGR, IDENTITY);
         float[] tensor = new float[recipe.valuesPerImage()];
-        recipe.fill(image(4, 1, 10, 20, 30, 250), tensor, 0);
+        fill(recipe, image(4, 1, 10, 20, 30, 250), tensor, 0);
         assertThat(tensor[0]).isEqualTo(15f);
         assertThat(tensor[1]).isEqualTo(140f);
     }
@@ -47,7 +51,7 @@ class BilinearResizeTest {
         // 2x2 -> 3x3: the centre samples source (0.5, 0.5): mean of all four.
         InputRecipe recipe = new InputRecipe(3, 3, Resizing.stretch(), ChannelOrder.BGR, IDENTITY);
         float[] tensor = new float[recipe.valuesPerImage()];
-        recipe.fill(image(2, 2, 0, 40, 80, 200), tensor, 0);
+        fill(recipe, image(2, 2, 0, 40, 80, 200), tensor, 0);
         assertThat(tensor[4]).isEqualTo(80f);
         assertThat(tensor[0]).isEqualTo(0f);
         assertThat(tensor[8]).isEqualTo(200f);
@@ -59,7 +63,7 @@ class BilinearResizeTest {
     void letterboxPadsNormalisesSwapsChannelsAndWritesAtTheBatchOffset() {
         InputRecipe recipe = new InputRecipe(4, 4, Resizing.letterbox(114), ChannelOrder.RGB, Normalization.unitRange());
         float[] tensor = new float[2 * recipe.valuesPerImage()];
-        InputGeometry g = recipe.fill(image(2, 1, 51, 51), tensor, recipe.valuesPerImage());
+        InputGeometry g = fill(recipe, image(2, 1, 51, 51), tensor, recipe.valuesPerImage());
         assertThat(g.contentWidth()).isEqualTo(4);
         assertThat(g.contentHeight()).isEqualTo(2);
         assertThat(g.padTop()).isEqualTo(1);
@@ -82,7 +86,7 @@ class BilinearResizeTest {
                 new float[] {57.375f, 57.12f, 58.395f});
         InputRecipe recipe = new InputRecipe(1, 1, Resizing.stretch(), ChannelOrder.BGR, n);
         float[] tensor = new float[3];
-        recipe.fill(image(1, 1, 200), tensor, 0);
+        fill(recipe, image(1, 1, 200), tensor, 0);
         assertThat(tensor[0]).isEqualTo((200 - 103.53f) / 57.375f);
         assertThat(tensor[1]).isEqualTo((0 - 116.28f) / 57.12f);
         assertThat(tensor[2]).isEqualTo((55 - 123.675f) / 58.395f);
