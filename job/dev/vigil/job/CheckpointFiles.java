@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * Checkpoints a job wrote to a local directory, laid out as Flink's file system storage lays them out:
  * {@code <checkpoint-dir>/<job id>/chk-<n>/_metadata}, with {@code shared/} and {@code taskowned/} beside.
  */
-final class CheckpointFiles {
+public final class CheckpointFiles {
 
     private static final Pattern CHECKPOINT = Pattern.compile("chk-(\\d+)");
     private static final String METADATA = "_metadata";
@@ -25,7 +25,7 @@ final class CheckpointFiles {
      * The newest complete checkpoint at or below {@code path}: the path itself when it is a checkpoint (or its
      * {@code _metadata} file), else the highest-numbered one in it or in one of its job folders.
      */
-    static Optional<Path> latest(Path path) {
+    public static Optional<Path> latest(Path path) {
         if (path.getFileName() != null && path.getFileName().toString().equals(METADATA) && Files.isRegularFile(path)) {
             return Optional.of(path.getParent());
         }

@@ -15,7 +15,7 @@ import java.util.Optional;
  * Flink puts around it; where the job failed because its checkpoints kept failing, the cause of the last
  * failed checkpoint (see {@link CheckpointLog}). The full trace goes to the log file.
  */
-final class JobFailure {
+public final class JobFailure {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobFailure.class);
 
@@ -25,7 +25,7 @@ final class JobFailure {
     private JobFailure() {}
 
     /** The one line for a failed job. */
-    static String explain(Throwable failure) {
+    public static String explain(Throwable failure) {
         String root = rootCause(failure);
         Optional<String> checkpoint = CheckpointLog.lastFailure();
         if (root.contains(TOLERABLE_FAILURES_EXCEEDED) && checkpoint.isPresent()) {
@@ -35,7 +35,7 @@ final class JobFailure {
     }
 
     /** Logs the failure's full trace (the launcher's log setup keeps it off the console) and returns the log file. */
-    static Optional<Path> log(Throwable failure) {
+    public static Optional<Path> log(Throwable failure) {
         LOG.error("The job failed", failure);
         return logFile();
     }

@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import dev.vigil.job.cli.VigilCli;
 import dev.vigil.sinks.elasticsearch.IndexFamily;
 import dev.vigil.testing.Await;
 import dev.vigil.testing.ConsoleCapture;

@@ -2,6 +2,7 @@ package dev.vigil.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.job.cli.VigilCli;
 import dev.vigil.models.eval.CocoDataset;
 import dev.vigil.models.eval.CocoDetection;
 import dev.vigil.models.eval.CocoEvaluator;
@@ -94,11 +95,11 @@ class EvaluateCommandIT {
     @Test
     void inputProblemsStopBeforeAnyModelIsLoaded() throws Exception {
         assertThat(VigilCli.execute("evaluate", "--model", "nanodet-plus-m-320", "--images",
-                dir.resolve("nope").toString())).isEqualTo(VigilCli.EXIT_CONFIG);
+                dir.resolve("nope").toString())).isEqualTo(ExitCodes.CONFIG);
         Path broken = Files.writeString(dir.resolve("gt.json"), "{\"images\": [\n{\"id\": 1,]}");
         assertThat(VigilCli.execute("evaluate", "--model", "nanodet-plus-m-320", "--annotations",
-                broken.toString())).isEqualTo(VigilCli.EXIT_CONFIG);
-        assertThat(VigilCli.execute("evaluate", "--model", "nanodet-plus-m-32")).isEqualTo(VigilCli.EXIT_CONFIG);
+                broken.toString())).isEqualTo(ExitCodes.CONFIG);
+        assertThat(VigilCli.execute("evaluate", "--model", "nanodet-plus-m-32")).isEqualTo(ExitCodes.CONFIG);
 
         assertThat(console.stderr()).contains(
                 "images directory " + dir.resolve("nope").toAbsolutePath() + " does not exist",

@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import dev.vigil.job.cli.VigilCli;
 import dev.vigil.testing.ConsoleCapture;
 import dev.vigil.testing.HdVideos;
 

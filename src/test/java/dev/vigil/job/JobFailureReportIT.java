@@ -46,7 +46,7 @@ class JobFailureReportIT {
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the failed job exits").isTrue();
 
         String stderr = Files.readString(dir.resolve("stderr.txt"));
-        assertThat(process.exitValue()).as(stderr).isEqualTo(VigilCli.EXIT_JOB_FAILED);
+        assertThat(process.exitValue()).as(stderr).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(stderr).contains("The job failed: java.util.concurrent.TimeoutException: frame 0 of camera 'street' "
                 + "was not detected within the detection timeout");
         assertThat(stderr).as("Flink's wrappers stay off the line")

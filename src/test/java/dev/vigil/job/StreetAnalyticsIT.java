@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import dev.vigil.job.cli.VigilCli;
 import dev.vigil.testing.ConsoleCapture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,7 +65,7 @@ class StreetAnalyticsIT {
                 "--set", "output.path=" + dir.resolve("detections.jsonl"),
                 "--set", "tracking.enabled=false");
 
-        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(exit).isEqualTo(ExitCodes.CONFIG);
         assertThat(console.stderr()).contains("analytics: works on tracks; set tracking.enabled: true");
     }
 
@@ -80,7 +81,7 @@ class StreetAnalyticsIT {
 
         int exit = VigilCli.execute("run", "--config", file.toString());
 
-        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(exit).isEqualTo(ExitCodes.CONFIG);
         assertThat(console.stderr())
                 .contains("analytics.cameras.street.lines[0].points: zero-length line")
                 .contains("analytics.cameras.street.zones[0].polygon: self-intersecting polygon")

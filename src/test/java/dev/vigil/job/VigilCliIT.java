@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import dev.vigil.job.cli.VigilCli;
 import dev.vigil.testing.ConsoleCapture;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,7 +98,7 @@ class VigilCliIT {
     void missingVideoStopsBeforeStartingAndSaysHowToGiveOne() {
         int exit = run("--input", dir.resolve("nope.mp4").toString());
 
-        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(exit).isEqualTo(ExitCodes.CONFIG);
         assertThat(stderr()).contains("input.paths[0]: video file not found: " + dir.resolve("nope.mp4"))
                 .contains("--input FILE");
         assertThat(dir.resolve("detections.jsonl")).doesNotExist();
@@ -107,7 +108,7 @@ class VigilCliIT {
     void unknownModelListsTheKnownOnes() {
         int exit = run("--model", "yolov6-huge");
 
-        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(exit).isEqualTo(ExitCodes.CONFIG);
         assertThat(stderr()).contains("model.name:").contains("yolov6-huge")
                 .contains("nanodet-plus-m-320").contains("nanodet-plus-m-416")
                 .contains("yolov6lite-s").contains("yolov6lite-l");
@@ -122,7 +123,7 @@ class VigilCliIT {
 
         int exit = run("--set", "model.mirror=" + mirror, "--set", "model.dir=" + dir.resolve("models"));
 
-        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(exit).isEqualTo(ExitCodes.CONFIG);
         assertThat(stderr()).contains("model.name:").contains("nanodet-plus-m_320.onnx")
                 .contains("c854e1849f7587d78242f30318dbe786eea2964aa8e91de7b8174bf819626eb0");
     }
@@ -155,7 +156,7 @@ class VigilCliIT {
 
         int exit = run("--model-path", file.toString(), "--set", "model.family=nanodet-plus");
 
-        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(exit).isEqualTo(ExitCodes.CONFIG);
         assertThat(stderr()).contains("model.path:").contains("does not fit family 'nanodet-plus'")
                 .contains("[B, 2125, 85]").contains("the file fits family yolov6");
     }
@@ -164,7 +165,7 @@ class VigilCliIT {
     void typoedKeyAndBadValueAreBothReported() {
         int exit = run("--set", "input.strid=2", "--set", "model.score-threshold=2");
 
-        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(exit).isEqualTo(ExitCodes.CONFIG);
         assertThat(stderr()).contains("2 problems")
                 .contains("input.strid: unknown key (did you mean input.stride?)")
                 .contains("model.score-threshold: expected a number from 0.0 to 1.0, got 2.0");
@@ -174,7 +175,7 @@ class VigilCliIT {
     void trackingThresholdsThatContradictEachOtherAreRefused() {
         int exit = run("--set", "tracking.low-threshold=0.9");
 
-        assertThat(exit).isEqualTo(VigilCli.EXIT_CONFIG);
+        assertThat(exit).isEqualTo(ExitCodes.CONFIG);
         assertThat(stderr()).contains("tracking: need 0 <= lowScoreThreshold <= highScoreThreshold, got 0.9 and 0.4");
     }
 

@@ -1,4 +1,4 @@
-package dev.vigil.job;
+package dev.vigil.job.cli;
 
 import dev.vigil.job.mot.MotBox;
 import dev.vigil.job.mot.MotEvaluator;

@@ -1,5 +1,6 @@
-package dev.vigil.job;
+package dev.vigil.job.cli;
 
+import dev.vigil.job.ExitCodes;
 import dev.vigil.models.CatalogueEntry;
 import dev.vigil.models.Detector;
 import dev.vigil.models.Detectors;
@@ -100,7 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
         // long one (java -cp and a full class path) that overflows a default 1 MB thread stack and
         // kills the JVM. The job's task threads are not the main thread; here, give the work a
         // thread with room to spare.
-        int[] exit = {VigilCli.EXIT_JOB_FAILED};
+        int[] exit = {ExitCodes.JOB_FAILED};
         Thread worker = new Thread(null, () -> exit[0] = evaluate(), "vigil-evaluate", 64L << 20);
         worker.start();
         worker.join();
@@ -168,7 +169,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             if (outcome.evaluated().isEmpty()) {
                 err.println("No image could be read from " + imageDir.toAbsolutePath() + "; nothing to evaluate.");
-                return VigilCli.EXIT_JOB_FAILED;
+                return ExitCodes.JOB_FAILED;
             }
             CocoResults.write(results, outcome.detections());
             CocoMetrics metrics = CocoEvaluator.evaluate(
@@ -191,11 +192,11 @@ final class EvaluateCommand implements Callable<Integer> {
             return problem(e.getMessage());
         } catch (UncheckedIOException e) {
             err.println("Evaluation failed: " + e.getMessage());
-            return VigilCli.EXIT_JOB_FAILED;
+            return ExitCodes.JOB_FAILED;
         } catch (RuntimeException e) {
             err.println("Evaluation failed: " + e);
             e.printStackTrace(err);
-            return VigilCli.EXIT_JOB_FAILED;
+            return ExitCodes.JOB_FAILED;
         }
     }
 
@@ -212,7 +213,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int problem(String message) {
         err.println("Cannot evaluate: " + message);
-        return VigilCli.EXIT_CONFIG;
+        return ExitCodes.CONFIG;
     }
 
     private static Optional<Path> dataDir() {

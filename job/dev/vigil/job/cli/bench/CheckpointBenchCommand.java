@@ -1,4 +1,4 @@
-package dev.vigil.job.bench;
+package dev.vigil.job.cli.bench;
 
 import dev.vigil.job.JobRunner;
 import dev.vigil.job.VigilJob;

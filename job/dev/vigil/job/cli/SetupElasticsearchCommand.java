@@ -1,5 +1,7 @@
-package dev.vigil.job;
+package dev.vigil.job.cli;
 
+import dev.vigil.job.ElasticsearchCommand;
+import dev.vigil.job.ExitCodes;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.sinks.elasticsearch.ElasticsearchSettings;
 import dev.vigil.sinks.elasticsearch.IndexFamily;
@@ -28,13 +30,13 @@ public final class SetupElasticsearchCommand extends ElasticsearchCommand implem
             es = elasticsearchSettings();
         } catch (ConfigException e) {
             System.err.println("Cannot set up: " + e.getMessage());
-            return VigilCli.EXIT_CONFIG;
+            return ExitCodes.CONFIG;
         }
         try (RestHighLevelClient client = es.createClient()) {
             IndexTemplates.install(client.getLowLevelClient(), es, EnumSet.allOf(IndexFamily.class));
         } catch (IOException | RuntimeException e) {
             System.err.println("Cannot install the index templates into " + es.hosts() + ": " + e.getMessage());
-            return VigilCli.EXIT_JOB_FAILED;
+            return ExitCodes.JOB_FAILED;
         }
         for (IndexFamily family : IndexFamily.values()) {
             System.out.printf("template %-24s for %s%n", IndexTemplates.name(es.indexPrefix(), family),

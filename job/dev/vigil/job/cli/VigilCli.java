@@ -1,5 +1,10 @@
-package dev.vigil.job;
+package dev.vigil.job.cli;
 
+import dev.vigil.job.CheckpointFiles;
+import dev.vigil.job.ExitCodes;
+import dev.vigil.job.JobFailure;
+import dev.vigil.job.JobRunner;
+import dev.vigil.job.VigilJob;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.ConfigOption;
 import dev.vigil.job.config.VigilConfig;
@@ -33,19 +38,14 @@ import java.util.concurrent.Callable;
             VigilCli.ConfigKeys.class,
             EvaluateCommand.class,
             TrackEvalCommand.class,
-            dev.vigil.job.bench.BenchCommand.class,
+            dev.vigil.job.cli.bench.BenchCommand.class,
             SetupElasticsearchCommand.class,
             PublishCommand.class,
-            dev.vigil.job.bench.ElasticsearchBenchCommand.class,
-            dev.vigil.job.bench.LiveBenchCommand.class,
-            dev.vigil.job.bench.CheckpointBenchCommand.class
+            dev.vigil.job.cli.bench.ElasticsearchBenchCommand.class,
+            dev.vigil.job.cli.bench.LiveBenchCommand.class,
+            dev.vigil.job.cli.bench.CheckpointBenchCommand.class
         })
 public final class VigilCli implements Callable<Integer> {
-
-    /** Exit code for a configuration, input or model problem found before the job started. */
-    public static final int EXIT_CONFIG = 2;
-    /** Exit code for a job that started and failed. */
-    public static final int EXIT_JOB_FAILED = 1;
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -124,7 +124,7 @@ public final class VigilCli implements Callable<Integer> {
                 job = VigilJob.fromConfig(cfg, config.toString());
             } catch (ConfigException e) {
                 System.err.println("Cannot start: " + e.getMessage());
-                return EXIT_CONFIG;
+                return ExitCodes.CONFIG;
             }
             // Keep standard output for the results when they go there, whichever way that was asked for.
             PrintStream report = job.resultsFile() == null ? System.err : System.out;
@@ -134,7 +134,7 @@ public final class VigilCli implements Callable<Integer> {
                 if (checkpoint.isEmpty()) {
                     System.err.println("Cannot start: --from-checkpoint: no completed checkpoint (a chk-N folder with "
                             + "_metadata) at or below " + Path.of(fromCheckpoint).toAbsolutePath());
-                    return EXIT_CONFIG;
+                    return ExitCodes.CONFIG;
                 }
                 Configuration restore = new Configuration();
                 restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.get());
@@ -146,7 +146,7 @@ public final class VigilCli implements Callable<Integer> {
             } catch (Exception e) {
                 System.err.println("The job failed: " + JobFailure.explain(e));
                 JobFailure.log(e).ifPresent(log -> System.err.println("  full log: " + log));
-                return EXIT_JOB_FAILED;
+                return ExitCodes.JOB_FAILED;
             }
         }
     }

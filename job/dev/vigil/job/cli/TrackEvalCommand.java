@@ -1,5 +1,6 @@
-package dev.vigil.job;
+package dev.vigil.job.cli;
 
+import dev.vigil.job.ExitCodes;
 import dev.vigil.job.mot.MotBox;
 import dev.vigil.job.mot.MotEvaluator;
 import dev.vigil.job.mot.MotFiles;
@@ -97,7 +98,7 @@ final class TrackEvalCommand implements Callable<Integer> {
             return 0;
         } catch (IOException | RuntimeException e) {
             System.err.println("track-eval failed: " + e.getMessage());
-            return VigilCli.EXIT_CONFIG;
+            return ExitCodes.CONFIG;
         }
     }
 

@@ -1,4 +1,6 @@
-package dev.vigil.job;
+package dev.vigil.job.cli;
+
+import dev.vigil.job.ExitCodes;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -41,7 +43,7 @@ public final class Main {
             System.err.println("Flink is not on the classpath and " + flinkLib + " does not exist. Build with"
                     + " 'mvn package' (it puts the Flink runtime there), use the ./vigil launcher, or submit the"
                     + " jar to a Flink cluster with 'flink run'.");
-            System.exit(VigilCli.EXIT_CONFIG);
+            System.exit(ExitCodes.CONFIG);
         }
         System.exit(runEmbedded(jar, flinkLib, args));
     }

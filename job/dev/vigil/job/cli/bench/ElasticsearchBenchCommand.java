@@ -1,7 +1,7 @@
-package dev.vigil.job.bench;
+package dev.vigil.job.cli.bench;
 
+import dev.vigil.job.ExitCodes;
 import dev.vigil.job.ElasticsearchCommand;
-import dev.vigil.job.VigilCli;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.models.Detection;
 import dev.vigil.operators.detect.FrameDetections;
@@ -44,7 +44,7 @@ public final class ElasticsearchBenchCommand extends ElasticsearchCommand implem
             es = elasticsearchSettings();
         } catch (ConfigException e) {
             System.err.println("Cannot start: " + e.getMessage());
-            return VigilCli.EXIT_CONFIG;
+            return ExitCodes.CONFIG;
         }
         String prefix = es.indexPrefix() + "-bench";
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

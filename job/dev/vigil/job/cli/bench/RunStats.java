@@ -1,4 +1,4 @@
-package dev.vigil.job.bench;
+package dev.vigil.job.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

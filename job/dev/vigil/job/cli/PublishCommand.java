@@ -1,5 +1,6 @@
-package dev.vigil.job;
+package dev.vigil.job.cli;
 
+import dev.vigil.job.ExitCodes;
 import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.kafka.FrameTopic;
 
@@ -93,11 +94,11 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (quality < 1 || quality > 100) {
             System.err.println("--quality must be 1 to 100, got " + quality);
-            return VigilCli.EXIT_CONFIG;
+            return ExitCodes.CONFIG;
         }
         if (fps < 0 || maxFrames < 0) {
             System.err.println("--fps and --max-frames must not be negative");
-            return VigilCli.EXIT_CONFIG;
+            return ExitCodes.CONFIG;
         }
         boolean live = input.contains("://");
         String camera = cameraId != null ? cameraId : live ? "camera" : baseName(input);
@@ -159,7 +160,7 @@ public final class PublishCommand implements Callable<Integer> {
         report(sent, bytes, start);
         if (failed.get() > 0) {
             System.err.println(failed.get() + " of " + sent + " frames were not published: " + firstFailure.get());
-            return VigilCli.EXIT_JOB_FAILED;
+            return ExitCodes.JOB_FAILED;
         }
         out.printf("Done: %d frames published to %s%n", sent, topic);
         return 0;
