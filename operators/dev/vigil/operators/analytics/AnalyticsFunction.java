@@ -46,8 +46,7 @@ import java.util.Objects;
  * together) has its state and timer dropped: cameras come and go over months, and their state must
  * not stay behind. Tracks inside a zone then get no exit event, since the camera saw nothing more.
  *
- * <p>Metrics (operator scope): {@code analyticsEvents}, {@code framesDuplicate} (frames at or before
- * the last processed sequence, e.g. replayed: ignored), {@code configRejected}.
+ * <p>Metrics: see {@link AnalyticsMetrics}.
  */
 public class AnalyticsFunction
         extends KeyedBroadcastProcessFunction<String, TrackedFrame, AnalyticsConfigUpdate, AnalyticsEvent> {
@@ -98,9 +97,9 @@ public class AnalyticsFunction
         state = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("camera-analytics", new CameraAnalyticsStateSerializer()));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("camera-analytics-idle-timer", Types.LONG));
-        eventCount = getRuntimeContext().getMetricGroup().counter("analyticsEvents");
-        duplicates = getRuntimeContext().getMetricGroup().counter("framesDuplicate");
-        rejected = getRuntimeContext().getMetricGroup().counter("configRejected");
+        eventCount = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.ANALYTICS_EVENTS);
+        duplicates = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.FRAMES_DUPLICATE);
+        rejected = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.CONFIG_REJECTED);
     }
 
     @Override

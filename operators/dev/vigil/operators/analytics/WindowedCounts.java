@@ -38,7 +38,7 @@ import java.util.TreeSet;
  * <p><b>Late data.</b> A summary whose window has already been emitted (its end is at or before the
  * current watermark) is not counted and goes to {@link #LATE} unchanged.
  *
- * <p>Metrics: {@code summariesLate}.
+ * <p>Metrics: see {@link AnalyticsMetrics}.
  */
 public class WindowedCounts extends KeyedProcessFunction<String, FrameSummary, CountsRecord> {
 
@@ -70,7 +70,7 @@ public class WindowedCounts extends KeyedProcessFunction<String, FrameSummary, C
     public void open(OpenContext openContext) {
         windows = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("analytics-windows", Types.LONG, TypeInformation.of(WindowAccumulator.class)));
-        late = getRuntimeContext().getMetricGroup().counter("summariesLate");
+        late = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.SUMMARIES_LATE);
     }
 
     @Override

@@ -36,14 +36,8 @@ import java.util.concurrent.TimeoutException;
  * not detected within the operator's timeout. Closing releases the batcher; frames still waiting
  * in it are failed, never waited for without bound.
  *
- * <p>Metrics (operator scope): {@code batchSize} (histogram: for each frame, the size of the batch
- * it was in), {@code batchWaitMillis} (histogram: time a frame waited for its batch to start),
- * {@code inferenceMillis} (histogram: model time of the batch each frame was in),
- * {@code queueDepth} (gauge: frames waiting for a slot on this subtask's device), {@code inFlightBytes}
- * (gauge: pixel bytes this subtask holds in flight); per camera
- * ({@code camera=<id>} group): {@code framesPerSecond} (meter) and {@code framesSkipped} (counter,
- * frames replaced under the latest-frame policy). (Async functions cannot hold accumulators; the
- * job's totals are kept by {@link ScreenFrames} and {@link TallyDetections} around this stage.)
+ * <p>Metrics: see {@link DetectMetrics}. (Async functions cannot hold accumulators; the job's totals are kept
+ * by {@link ScreenFrames} and {@link TallyDetections} around this stage.)
  */
 public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
 
@@ -88,14 +82,14 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
         batcher = DeviceBatchers.acquire(detectorProvider, device, batching);
         modelName = batcher.modelName();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        batchSize = metrics.histogram("batchSize", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
-        batchWaitMillis = metrics.histogram("batchWaitMillis", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
-        inferenceMillis = metrics.histogram("inferenceMillis", new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        batchSize = metrics.histogram(DetectMetrics.BATCH_SIZE, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        batchWaitMillis = metrics.histogram(DetectMetrics.BATCH_WAIT_MILLIS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        inferenceMillis = metrics.histogram(DetectMetrics.INFERENCE_MILLIS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
         DeviceBatcher gaugeSource = batcher;
-        metrics.gauge("queueDepth", gaugeSource::waitingFrames);
+        metrics.gauge(DetectMetrics.QUEUE_DEPTH, gaugeSource::waitingFrames);
         inFlight = new InFlightBytes(maxInFlightBytes);
         InFlightBytes held = inFlight;
-        metrics.gauge("inFlightBytes", held::heldBytes);
+        metrics.gauge(DetectMetrics.IN_FLIGHT_BYTES, held::heldBytes);
         cameras = new HashMap<>();
     }
 
@@ -165,10 +159,10 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
     }
 
     private CameraMetrics registerCamera(String cameraId) {
-        MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("camera", cameraId);
+        MetricGroup group = getRuntimeContext().getMetricGroup().addGroup(DetectMetrics.CAMERA_GROUP, cameraId);
         return new CameraMetrics(
-                group.meter("framesPerSecond", new MeterView(new ThreadSafeSimpleCounter())),
-                group.counter("framesSkipped", new ThreadSafeSimpleCounter()));
+                group.meter(DetectMetrics.FRAMES_PER_SECOND, new MeterView(new ThreadSafeSimpleCounter())),
+                group.counter(DetectMetrics.FRAMES_SKIPPED, new ThreadSafeSimpleCounter()));
     }
 
     private record CameraMetrics(org.apache.flink.metrics.Meter frames, Counter skipped) {}

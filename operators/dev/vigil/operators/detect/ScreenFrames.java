@@ -22,7 +22,7 @@ import org.apache.flink.util.OutputTag;
  * only into the checkpoints that hold the detection stage's in-flight frames, never on their way there.
  * A frame that already has a JPEG (its source's own, for a Kafka frame) keeps it.
  *
- * <p>Metric (operator scope): {@code framesRejected}. Accumulators: {@link #FRAMES_IN_ACCUMULATOR},
+ * <p>Metric: {@link DetectMetrics#FRAMES_REJECTED}. Accumulators: {@link #FRAMES_IN_ACCUMULATOR},
  * {@link #REJECTS_ACCUMULATOR}.
  */
 public class ScreenFrames extends ProcessFunction<Frame, Frame> {
@@ -61,7 +61,7 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
 
     @Override
     public void open(OpenContext openContext) {
-        framesRejected = getRuntimeContext().getMetricGroup().counter("framesRejected");
+        framesRejected = getRuntimeContext().getMetricGroup().counter(DetectMetrics.FRAMES_REJECTED);
         rejectsTotal = new LongCounter();
         getRuntimeContext().addAccumulator(REJECTS_ACCUMULATOR, rejectsTotal);
         framesIn = new LongCounter();

@@ -33,8 +33,7 @@ import java.util.Objects;
  * <p><b>Silent cameras.</b> {@link TrackerSettings#idleTimeoutMillis()} of processing time after a
  * camera's last frame, its waiting frames are processed and all its state and timers are dropped.
  *
- * <p>Metrics (operator scope): {@code framesTracked}, {@code framesLate}, {@code framesSkipped}
- * (sequence gaps predicted through), {@code camerasExpired}.
+ * <p>Metrics: see {@link TrackMetrics}.
  */
 public class TrackObjects extends KeyedProcessFunction<String, FrameDetections, TrackedFrame> {
 
@@ -67,10 +66,10 @@ public class TrackObjects extends KeyedProcessFunction<String, FrameDetections, 
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("camera-tracking", new CameraTrackingStateSerializer()));
-        framesTracked = getRuntimeContext().getMetricGroup().counter("framesTracked");
-        framesLate = getRuntimeContext().getMetricGroup().counter("framesLate");
-        framesSkipped = getRuntimeContext().getMetricGroup().counter("framesSkipped");
-        camerasExpired = getRuntimeContext().getMetricGroup().counter("camerasExpired");
+        framesTracked = getRuntimeContext().getMetricGroup().counter(TrackMetrics.FRAMES_TRACKED);
+        framesLate = getRuntimeContext().getMetricGroup().counter(TrackMetrics.FRAMES_LATE);
+        framesSkipped = getRuntimeContext().getMetricGroup().counter(TrackMetrics.FRAMES_SKIPPED);
+        camerasExpired = getRuntimeContext().getMetricGroup().counter(TrackMetrics.CAMERAS_EXPIRED);
     }
 
     @Override

@@ -31,11 +31,7 @@ import java.util.Set;
  * into dead letters. Every call runs on the task's thread, so a bulk that waits for Elasticsearch
  * holds the task, and the job slows to what Elasticsearch takes (backpressure).
  *
- * <p>Metrics (in the sink's operator group): {@code numRecordsSend} documents indexed;
- * {@code deadLetters} documents refused for good and written to the dead-letter index;
- * {@code deadLettersLost} dead letters Elasticsearch refused in turn (logged at ERROR with the
- * document's index and id); {@code bulkRetries} bulk attempts repeated after a transient failure;
- * {@code pendingDocuments} documents waiting for the next bulk.
+ * <p>Metrics (in the sink's operator group): see {@link ElasticsearchSinkMetrics}.
  */
 final class ElasticsearchIndexWriter<T> implements SinkWriter<T> {
 
@@ -69,10 +65,10 @@ final class ElasticsearchIndexWriter<T> implements SinkWriter<T> {
         this.emitter = emitter;
         this.time = time;
         this.indexed = metrics.getNumRecordsSendCounter();
-        this.deadLetters = metrics.counter("deadLetters");
-        this.deadLettersLost = metrics.counter("deadLettersLost");
-        this.retries = metrics.counter("bulkRetries");
-        metrics.gauge("pendingDocuments", () -> pendingCount);
+        this.deadLetters = metrics.counter(ElasticsearchSinkMetrics.DEAD_LETTERS);
+        this.deadLettersLost = metrics.counter(ElasticsearchSinkMetrics.DEAD_LETTERS_LOST);
+        this.retries = metrics.counter(ElasticsearchSinkMetrics.BULK_RETRIES);
+        metrics.gauge(ElasticsearchSinkMetrics.PENDING_DOCUMENTS, () -> pendingCount);
         this.client = settings.createClient();
         try {
             emitter.open();

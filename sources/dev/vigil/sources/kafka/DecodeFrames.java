@@ -25,8 +25,7 @@ import java.util.TreeSet;
  * {@linkplain FrameTopic contract} becomes a {@link DeadLetter} on the side output
  * {@link #DEAD_LETTERS} instead, with the reason; the stream goes on.
  *
- * <p>Metrics, in this operator's group: {@code framesDecoded} (counter) and one counter per
- * {@link DeadLetterReason} named {@code deadLetters.<reason id>}, e.g. {@code deadLetters.undecodable-image}.
+ * <p>Metrics: see {@link KafkaInputMetrics}.
  */
 public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
 
@@ -60,9 +59,9 @@ public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
     @Override
     public void open(OpenContext openContext) {
         MetricGroup group = getRuntimeContext().getMetricGroup();
-        framesDecoded = group.counter("framesDecoded");
+        framesDecoded = group.counter(KafkaInputMetrics.FRAMES_DECODED);
         deadLetters = new EnumMap<>(DeadLetterReason.class);
-        MetricGroup letters = group.addGroup("deadLetters");
+        MetricGroup letters = group.addGroup(KafkaInputMetrics.DEAD_LETTERS_GROUP);
         for (DeadLetterReason reason : DeadLetterReason.values()) {
             deadLetters.put(reason, letters.counter(reason.id()));
         }

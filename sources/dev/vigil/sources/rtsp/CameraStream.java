@@ -43,12 +43,6 @@ final class CameraStream implements Runnable {
         void sleep(long millis) throws InterruptedException;
     }
 
-    static final String STATE = "state";
-    static final String FRAMES_DECODED = "framesDecoded";
-    static final String FRAMES_SKIPPED = "framesSkipped";
-    static final String FRAMES_LOST = "framesLost";
-    static final String FAILED_ATTEMPTS = "failedAttempts";
-
     private final CameraConnection camera;
     private final ReconnectPolicy policy;
     private final boolean failFast;
@@ -79,11 +73,11 @@ final class CameraStream implements Runnable {
         this.clock = clock;
         this.sleeper = sleeper;
         this.random = random;
-        metrics.gauge(STATE, () -> state.ordinal());
-        this.decoded = metrics.counter(FRAMES_DECODED);
-        this.skipped = metrics.counter(FRAMES_SKIPPED);
-        this.lost = metrics.counter(FRAMES_LOST);
-        this.failedAttempts = metrics.counter(FAILED_ATTEMPTS);
+        metrics.gauge(RtspMetrics.STATE, () -> state.ordinal());
+        this.decoded = metrics.counter(RtspMetrics.FRAMES_DECODED);
+        this.skipped = metrics.counter(RtspMetrics.FRAMES_SKIPPED);
+        this.lost = metrics.counter(RtspMetrics.FRAMES_LOST);
+        this.failedAttempts = metrics.counter(RtspMetrics.FAILED_ATTEMPTS);
     }
 
     String cameraId() {

@@ -114,7 +114,7 @@ final class RtspSourceReader implements SourceReader<CameraRecord, CameraSplit> 
             nextSequence.put(split.cameraId(), split.nextSequence());
             CameraStream stream = new CameraStream(camera, settings.reconnect(), settings.failFast(),
                     split.nextSequence(), settings.connector(), listener(),
-                    context.metricGroup().addGroup("camera", split.cameraId()), System::currentTimeMillis,
+                    context.metricGroup().addGroup(RtspMetrics.CAMERA_GROUP, split.cameraId()), System::currentTimeMillis,
                     CameraStream.REAL_SLEEP, () -> ThreadLocalRandom.current().nextDouble());
             streams.put(split.cameraId(), stream);
             stream.start();
