@@ -39,7 +39,7 @@ public final class ElasticsearchOutputs implements OutputDestination {
             return Optional.empty();
         }
         boolean tracking = config.get(VigilOptions.TRACKING_ENABLED);
-        boolean analytics = VigilJob.analyticsConfigured(config);
+        boolean analytics = config.analyticsConfigured();
         Set<IndexFamily> streams = EnumSet.of(IndexFamily.DETECTIONS);
         if (tracking) {
             streams.add(IndexFamily.TRACKS);

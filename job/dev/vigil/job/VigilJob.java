@@ -113,7 +113,7 @@ public final class VigilJob {
         Path rejects = writableOutput(config, VigilOptions.OUTPUT_REJECTS_PATH, problems);
         Tracking tracking = config.get(VigilOptions.TRACKING_ENABLED) ? tracking(config, problems) : null;
         Analytics analytics = null;
-        if (analyticsConfigured(config)) {
+        if (config.analyticsConfigured()) {
             if (tracking == null) {
                 problems.add(VigilOptions.ANALYTICS.key() + ": works on tracks; set tracking.enabled: true");
             }
@@ -127,15 +127,6 @@ public final class VigilJob {
         }
         return new VigilJob(config, input, model, detection, modelDescription, results, rejects, tracking, analytics,
                 destinations);
-    }
-
-    /**
-     * Whether the config turns analytics on: an analytics section, or live settings from a control
-     * file or topic. Outputs deciding which streams the job has ask this too.
-     */
-    static boolean analyticsConfigured(VigilConfig config) {
-        return config.isSet(VigilOptions.ANALYTICS) || config.isSet(VigilOptions.CONTROL_FILE)
-                || config.isSet(KafkaOptions.CONTROL_TOPIC);
     }
 
     /** The input {@code input.type} names, or {@code null} with its problems noted. */
@@ -347,7 +338,7 @@ public final class VigilJob {
 
     /** The dataflow with this job's source, model and sinks. */
     public VigilPipeline pipeline() {
-        return pipeline(new CatalogueDetectorProvider(model));
+        return pipeline(DetectorProvider.catalogue(model));
     }
 
     /** The dataflow with this job's source and sinks, detecting with {@code detector}. */

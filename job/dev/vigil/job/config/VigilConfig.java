@@ -115,6 +115,14 @@ public final class VigilConfig {
         return (T) values.get(option.key());
     }
 
+    /**
+     * Whether the config turns analytics on: an analytics section, or live settings from a control
+     * file or topic. The job and the outputs that decide which streams exist both ask this.
+     */
+    public boolean analyticsConfigured() {
+        return isSet(VigilOptions.ANALYTICS) || isSet(VigilOptions.CONTROL_FILE) || isSet(KafkaOptions.CONTROL_TOPIC);
+    }
+
     /** Whether {@code option} has a value, given or by default. */
     public boolean isSet(ConfigOption<?> option) {
         return values.containsKey(option.key());

@@ -1,6 +1,7 @@
 package dev.vigil.operators.detect;
 
 import dev.vigil.models.Detector;
+import dev.vigil.models.ModelSettings;
 
 import java.io.Serializable;
 
@@ -17,6 +18,11 @@ public interface DetectorProvider extends Serializable {
      * one batcher (and one loaded model) per device.
      */
     String modelKey();
+
+    /** The model {@code settings} describe (a catalogue name or a file), on the device it is given. */
+    static DetectorProvider catalogue(ModelSettings settings) {
+        return new CatalogueDetectorProvider(settings);
+    }
 
     /** A provider for tests and simple wiring. */
     static DetectorProvider of(String modelKey, SerializableOpener opener) {

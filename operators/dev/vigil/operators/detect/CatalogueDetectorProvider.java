@@ -1,12 +1,13 @@
-package dev.vigil.job;
+package dev.vigil.operators.detect;
 
 import dev.vigil.models.Detector;
 import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelSettings;
-import dev.vigil.operators.detect.ComputeDevice;
-import dev.vigil.operators.detect.DetectorProvider;
 
-/** Opens the configured model (catalogue name or file) through {@link Detectors} on a TaskManager. */
+/**
+ * Opens the configured model (catalogue name or file) through {@link Detectors} on a TaskManager: the
+ * detection stage runs only its own layer's and the models' code.
+ */
 final class CatalogueDetectorProvider implements DetectorProvider {
 
     private static final long serialVersionUID = 1L;
