@@ -13,6 +13,7 @@ import dev.vigil.sources.rtsp.CameraConnection;
 import dev.vigil.sources.rtsp.CameraStatus;
 import dev.vigil.sources.rtsp.ReconnectPolicy;
 import dev.vigil.sources.rtsp.RtspCameraSource;
+import dev.vigil.sources.rtsp.SplitCameraRecords;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -20,9 +21,6 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -182,23 +180,5 @@ public final class RtspFrameInput implements FrameInput {
             statuses.sinkTo(statusSinks.get(i)).name("camera status " + i).uid("camera-status-" + i);
         }
         return frames;
-    }
-
-    /** Frames go on; status changes go to the {@link #STATUS} side output. */
-    static final class SplitCameraRecords extends ProcessFunction<CameraRecord, Frame> {
-
-        private static final long serialVersionUID = 1L;
-
-        static final OutputTag<CameraStatus> STATUS =
-                new OutputTag<>("camera-status", TypeInformation.of(CameraStatus.class));
-
-        @Override
-        public void processElement(CameraRecord record, Context ctx, Collector<Frame> out) {
-            if (record.isFrame()) {
-                out.collect(record.frame());
-            } else {
-                ctx.output(STATUS, record.status());
-            }
-        }
     }
 }

@@ -2,9 +2,10 @@ package dev.vigil.sinks;
 
 import dev.vigil.operators.track.TrackedFrame;
 import dev.vigil.operators.track.TrackedObject;
+import dev.vigil.operators.track.eval.MotFiles;
 
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Writes tracks in MOTChallenge text format, one file per camera ({@code <dir>/<camera>.txt}), so a
@@ -30,7 +29,6 @@ public final class MotTracksSink implements WriterContextSink<TrackedFrame> {
     private static final long serialVersionUID = 1L;
 
     /** Compiled once: a row is written for every tracked object of every frame. */
-    private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.?0+$");
 
     private final String dir;
 
@@ -38,11 +36,6 @@ public final class MotTracksSink implements WriterContextSink<TrackedFrame> {
         this.dir = dir.toAbsolutePath().toString();
     }
 
-    /** One MOTChallenge row; the score without trailing zeros (a score of 1 is written {@code 1}). */
-    public static String line(long frame, long id, float x, float y, float w, float h, float score) {
-        String conf = TRAILING_ZEROS.matcher(String.format(Locale.ROOT, "%.4f", score)).replaceAll("");
-        return String.format(Locale.ROOT, "%d,%d,%.2f,%.2f,%.2f,%.2f,%s,-1,-1,-1", frame, id, x, y, w, h, conf);
-    }
 
     @Override
     public SinkWriter<TrackedFrame> createWriter(WriterInitContext context) throws IOException {
@@ -64,7 +57,7 @@ public final class MotTracksSink implements WriterContextSink<TrackedFrame> {
                     files.put(frame.cameraId(), out);
                 }
                 for (TrackedObject o : frame.objects()) {
-                    out.write(line(frame.sequence() + 1, o.trackId(), o.x1(), o.y1(), o.x2() - o.x1(), o.y2() - o.y1(),
+                    out.write(MotFiles.line(frame.sequence() + 1, o.trackId(), o.x1(), o.y1(), o.x2() - o.x1(), o.y2() - o.y1(),
                             o.score()));
                     out.newLine();
                 }

@@ -1,11 +1,11 @@
 package dev.vigil.job.cli;
 
 import dev.vigil.job.ExitCodes;
-import dev.vigil.job.mot.MotBox;
-import dev.vigil.job.mot.MotEvaluator;
-import dev.vigil.job.mot.MotFiles;
-import dev.vigil.job.mot.MotMetrics;
-import dev.vigil.job.mot.MotTracking;
+import dev.vigil.operators.track.eval.MotBox;
+import dev.vigil.operators.track.eval.MotEvaluator;
+import dev.vigil.operators.track.eval.MotFiles;
+import dev.vigil.operators.track.eval.MotMetrics;
+import dev.vigil.operators.track.eval.MotTracking;
 import dev.vigil.operators.track.TrackerSettings;
 
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package dev.vigil.job.mot;
+package dev.vigil.operators.track.eval;
 
 import dev.vigil.models.Detection;
 import dev.vigil.operators.track.ByteTracker;

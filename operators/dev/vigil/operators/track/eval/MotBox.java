@@ -1,4 +1,4 @@
-package dev.vigil.job.mot;
+package dev.vigil.operators.track.eval;
 
 /**
  * One row of a MOTChallenge text file (det.txt, gt.txt or a tracker result).

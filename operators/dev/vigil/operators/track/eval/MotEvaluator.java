@@ -1,4 +1,4 @@
-package dev.vigil.job.mot;
+package dev.vigil.operators.track.eval;
 
 import dev.vigil.operators.track.Assignment;
 import dev.vigil.operators.track.ByteTracker;

@@ -1,6 +1,4 @@
-package dev.vigil.job.mot;
-
-import dev.vigil.sinks.MotTracksSink;
+package dev.vigil.operators.track.eval;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -13,9 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads and writes MOTChallenge text files and {@code seqinfo.ini}. */
 public final class MotFiles {
+
+    private static final Pattern TRAILING_ZEROS = Pattern.compile("\\.?0+$");
+
+    /** One MOTChallenge row; the score without trailing zeros (a score of 1 is written {@code 1}). */
+    public static String line(long frame, long id, float x, float y, float w, float h, float score) {
+        String conf = TRAILING_ZEROS.matcher(String.format(Locale.ROOT, "%.4f", score)).replaceAll("");
+        return String.format(Locale.ROOT, "%d,%d,%.2f,%.2f,%.2f,%.2f,%s,-1,-1,-1", frame, id, x, y, w, h, conf);
+    }
 
     private MotFiles() {}
 
@@ -62,7 +69,7 @@ public final class MotFiles {
         }
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (MotBox b : sorted) {
-                out.write(MotTracksSink.line(b.frame(), b.id(), (float) b.x(), (float) b.y(), (float) b.w(),
+                out.write(line(b.frame(), b.id(), (float) b.x(), (float) b.y(), (float) b.w(),
                         (float) b.h(), 1f));
                 out.newLine();
             }
