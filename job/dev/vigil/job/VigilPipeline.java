@@ -20,7 +20,7 @@ import dev.vigil.operators.track.TrackObjects;
 import dev.vigil.operators.track.TrackedFrame;
 import dev.vigil.operators.track.TrackerSettings;
 import dev.vigil.sources.Frame;
-import dev.vigil.sources.types.GenericTypes;
+import dev.vigil.sources.serialization.GenericTypes;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;

@@ -1,6 +1,5 @@
 package dev.vigil.sources;
 
-import dev.vigil.sources.types.FrameTypeInfoFactory;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 

@@ -1,6 +1,6 @@
 package dev.vigil.operators.analytics;
 
-import dev.vigil.sources.types.RecordTypeInfoFactory;
+import dev.vigil.sources.serialization.RecordTypeInfoFactory;
 
 /** Tells Flink to use {@link AnalyticsConfigUpdateSerializer} wherever {@link AnalyticsConfigUpdate} records flow. */
 public final class AnalyticsConfigUpdateTypeInfoFactory extends RecordTypeInfoFactory<AnalyticsConfigUpdate> {

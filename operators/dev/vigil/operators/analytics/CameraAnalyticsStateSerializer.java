@@ -4,7 +4,7 @@ import dev.vigil.operators.analytics.CameraAnalyticsState.LineMemory;
 import dev.vigil.operators.analytics.CameraAnalyticsState.TrackMemory;
 import dev.vigil.operators.analytics.CameraAnalyticsState.ZoneMemory;
 
-import dev.vigil.sources.types.VersionedStateSerializer;
+import dev.vigil.sources.serialization.VersionedStateSerializer;
 
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;

@@ -1,6 +1,6 @@
 package dev.vigil.operators.analytics;
 
-import dev.vigil.sources.types.RecordTypeInfoFactory;
+import dev.vigil.sources.serialization.RecordTypeInfoFactory;
 
 /** Tells Flink to use {@link FrameSummarySerializer} wherever {@link FrameSummary} records flow. */
 public final class FrameSummaryTypeInfoFactory extends RecordTypeInfoFactory<FrameSummary> {

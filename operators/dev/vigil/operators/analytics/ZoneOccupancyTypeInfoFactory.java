@@ -1,6 +1,6 @@
 package dev.vigil.operators.analytics;
 
-import dev.vigil.sources.types.RecordTypeInfoFactory;
+import dev.vigil.sources.serialization.RecordTypeInfoFactory;
 
 /** Tells Flink to use {@link ZoneOccupancySerializer} wherever {@link ZoneOccupancy} records flow. */
 public final class ZoneOccupancyTypeInfoFactory extends RecordTypeInfoFactory<ZoneOccupancy> {

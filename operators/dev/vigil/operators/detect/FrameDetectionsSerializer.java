@@ -1,7 +1,7 @@
 package dev.vigil.operators.detect;
 
 import dev.vigil.models.Detection;
-import dev.vigil.sources.types.ImmutableRecordSerializer;
+import dev.vigil.sources.serialization.ImmutableRecordSerializer;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;

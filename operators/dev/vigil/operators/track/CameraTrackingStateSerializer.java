@@ -3,7 +3,7 @@ package dev.vigil.operators.track;
 import dev.vigil.operators.detect.FrameDetections;
 import dev.vigil.operators.detect.FrameDetectionsSerializer;
 
-import dev.vigil.sources.types.VersionedStateSerializer;
+import dev.vigil.sources.serialization.VersionedStateSerializer;
 
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;

@@ -1,6 +1,6 @@
 package dev.vigil.operators.track;
 
-import dev.vigil.sources.types.RecordTypeInfoFactory;
+import dev.vigil.sources.serialization.RecordTypeInfoFactory;
 
 /** Tells Flink to use {@link TrackedFrameSerializer} wherever {@link TrackedFrame} records flow. */
 public final class TrackedFrameTypeInfoFactory extends RecordTypeInfoFactory<TrackedFrame> {

@@ -1,6 +1,6 @@
 package dev.vigil.sources.kafka;
 
-import dev.vigil.sources.types.ImmutableRecordSerializer;
+import dev.vigil.sources.serialization.ImmutableRecordSerializer;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;

@@ -1,6 +1,6 @@
 package dev.vigil.sources.kafka;
 
-import dev.vigil.sources.types.RecordTypeInfoFactory;
+import dev.vigil.sources.serialization.RecordTypeInfoFactory;
 
 /** Tells Flink to use {@link DeadLetterSerializer} wherever {@link DeadLetter} records flow. */
 public final class DeadLetterTypeInfoFactory extends RecordTypeInfoFactory<DeadLetter> {

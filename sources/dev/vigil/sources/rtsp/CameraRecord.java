@@ -1,7 +1,6 @@
 package dev.vigil.sources.rtsp;
 
 import dev.vigil.sources.Frame;
-import dev.vigil.sources.rtsp.types.CameraRecordTypeInfoFactory;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 

@@ -1,6 +1,5 @@
 package dev.vigil.sources.rtsp;
 
-import dev.vigil.sources.rtsp.types.CameraStatusTypeInfoFactory;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 

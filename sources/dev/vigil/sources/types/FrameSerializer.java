@@ -1,98 +1,17 @@
 package dev.vigil.sources.types;
 
-import dev.vigil.models.BgrImage;
-import dev.vigil.sources.Frame;
-import dev.vigil.sources.FrameImages;
-import dev.vigil.sources.PixelLayout;
-import dev.vigil.sources.PixelStorage;
-
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.core.memory.DataInputView;
-import org.apache.flink.core.memory.DataOutputView;
-
-import java.io.IOException;
-
 /**
- * Serializer for {@link Frame}: a fixed header followed by the pixels, raw or, where the frame's
- * {@link PixelStorage} asks for it, as a JPEG. A JPEG is marked by a negative length (minus one minus
- * its byte count) and followed by its quality (0: the frame's own source JPEG), so state written before
- * JPEG storage existed, which
- * has only raw pixels and lengths of zero or more, reads the same as before.
+ * The name {@link dev.vigil.sources.FrameSerializer} had until version 0.1.0, kept for the savepoints
+ * taken then: a savepoint names the snapshot class of each serializer in it, and the detection stage's
+ * frames in flight were written with {@code dev.vigil.sources.types.FrameSerializer$Snapshot}. That
+ * snapshot restores as today's serializer, whose format is the same. Nothing else belongs in this
+ * package, and nothing imports it.
  */
-public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
+@Deprecated
+public final class FrameSerializer {
 
-    private static final long serialVersionUID = 1L;
+    private FrameSerializer() {}
 
-    public static final FrameSerializer INSTANCE = new FrameSerializer();
-
-    private static final PixelLayout[] LAYOUTS = PixelLayout.values();
-
-    @Override
-    public Frame createInstance() {
-        return Frame.damaged("", 0, 0, "empty");
-    }
-
-    @Override
-    public void serialize(Frame frame, DataOutputView out) throws IOException {
-        out.writeUTF(frame.cameraId());
-        out.writeLong(frame.sequence());
-        out.writeLong(frame.timestampMillis());
-        out.writeLong(frame.ingestTimeMillis());
-        out.writeInt(frame.width());
-        out.writeInt(frame.height());
-        out.writeByte(frame.layout().ordinal());
-        writeNullableString(frame.damage(), out);
-        PixelStorage storage = frame.pixelStorage();
-        if (storage.isJpeg() && frame.hasConsistentPixels()) {
-            byte[] jpeg = storage.jpegOf(frame);
-            out.writeInt(-1 - jpeg.length);
-            out.writeByte(storage.jpegQuality());
-            out.write(jpeg);
-        } else {
-            byte[] pixels = frame.pixels();
-            out.writeInt(pixels.length);
-            out.write(pixels);
-        }
-    }
-
-    @Override
-    public Frame deserialize(DataInputView in) throws IOException {
-        String cameraId = in.readUTF();
-        long sequence = in.readLong();
-        long timestamp = in.readLong();
-        long ingest = in.readLong();
-        int width = in.readInt();
-        int height = in.readInt();
-        PixelLayout layout = LAYOUTS[in.readByte()];
-        String damage = readNullableString(in);
-        int length = in.readInt();
-        if (length >= 0) {
-            byte[] pixels = new byte[length];
-            in.readFully(pixels);
-            return new Frame(cameraId, sequence, timestamp, ingest, width, height, layout, pixels, damage);
-        }
-        int quality = in.readUnsignedByte();
-        byte[] jpeg = new byte[-1 - length];
-        in.readFully(jpeg);
-        BgrImage image = FrameImages.decode(jpeg, FrameImages.JPEG);
-        if (image.width() != width || image.height() != height) {
-            throw new IOException("the stored JPEG of frame " + sequence + " of camera '" + cameraId + "' is "
-                    + image.width() + "x" + image.height() + ", the frame " + width + "x" + height);
-        }
-        return new Frame(cameraId, sequence, timestamp, ingest, width, height, layout, image.pixels(), damage)
-                .withPixelStorage(quality == 0 ? PixelStorage.source(jpeg) : PixelStorage.jpeg(quality, jpeg));
-    }
-
-    @Override
-    public TypeSerializerSnapshot<Frame> snapshotConfiguration() {
-        return new Snapshot();
-    }
-
-    /** Snapshot for restoring state written by this serializer. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Frame> {
-        public Snapshot() {
-            super(() -> INSTANCE);
-        }
-    }
+    /** The snapshot class savepoints of version 0.1.0 name. */
+    public static final class Snapshot extends dev.vigil.sources.FrameSerializer.Snapshot {}
 }

@@ -9,7 +9,7 @@ import dev.vigil.sinks.elasticsearch.ElasticsearchIndexSink;
 import dev.vigil.sinks.elasticsearch.ElasticsearchSettings;
 import dev.vigil.sinks.elasticsearch.IndexFamily;
 import dev.vigil.sinks.elasticsearch.VigilDocuments;
-import dev.vigil.sources.types.GenericTypes;
+import dev.vigil.sources.serialization.GenericTypes;
 
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;

@@ -1,6 +1,6 @@
 package dev.vigil.testing;
 
-import dev.vigil.sources.types.GenericTypes;
+import dev.vigil.sources.serialization.GenericTypes;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;

@@ -3,7 +3,7 @@ package dev.vigil.operators.detect;
 import dev.vigil.models.BgrImage;
 import dev.vigil.models.DetectionResult;
 import dev.vigil.sources.Frame;
-import dev.vigil.sources.types.FrameSerializer;
+import dev.vigil.sources.FrameSerializer;
 import dev.vigil.testing.Await;
 import dev.vigil.testing.FakeDetector;
 

@@ -3,7 +3,7 @@ package dev.vigil.operators.detect;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.PackedBgr;
 import dev.vigil.sources.PixelStorage;
-import dev.vigil.sources.types.FrameSerializer;
+import dev.vigil.sources.FrameSerializer;
 import dev.vigil.testing.TestData;
 
 import org.apache.flink.core.memory.DataInputDeserializer;

@@ -4,7 +4,7 @@ import dev.vigil.models.BgrImage;
 import dev.vigil.models.DetectionResult;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.PixelStorage;
-import dev.vigil.sources.types.FrameSerializer;
+import dev.vigil.sources.FrameSerializer;
 import dev.vigil.testing.FakeDetector;
 
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;

@@ -1,6 +1,6 @@
 package dev.vigil.sinks.elasticsearch;
 
-import dev.vigil.sources.types.GenericTypes;
+import dev.vigil.sources.serialization.GenericTypes;
 import dev.vigil.testing.services.ElasticsearchNode;
 
 import com.fasterxml.jackson.databind.JsonNode;

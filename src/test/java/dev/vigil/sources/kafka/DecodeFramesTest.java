@@ -2,7 +2,7 @@ package dev.vigil.sources.kafka;
 
 import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.Frame;
-import dev.vigil.sources.types.FrameSerializer;
+import dev.vigil.sources.FrameSerializer;
 
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;

@@ -1,7 +1,7 @@
 package dev.vigil.sources.rtsp;
 
 import dev.vigil.sources.Frame;
-import dev.vigil.sources.rtsp.types.CameraRecordSerializer;
+import dev.vigil.sources.rtsp.CameraRecordSerializer;
 
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;

@@ -1,6 +1,6 @@
 package dev.vigil.sources.rtsp;
 
-import dev.vigil.sources.rtsp.types.CameraStatusSerializer;
+import dev.vigil.sources.rtsp.CameraStatusSerializer;
 
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;

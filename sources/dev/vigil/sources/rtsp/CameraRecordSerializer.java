@@ -1,8 +1,7 @@
-package dev.vigil.sources.rtsp.types;
+package dev.vigil.sources.rtsp;
 
-import dev.vigil.sources.rtsp.CameraRecord;
-import dev.vigil.sources.types.FrameSerializer;
-import dev.vigil.sources.types.ImmutableRecordSerializer;
+import dev.vigil.sources.FrameSerializer;
+import dev.vigil.sources.serialization.ImmutableRecordSerializer;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;

@@ -1,4 +1,4 @@
-package dev.vigil.sources.types;
+package dev.vigil.sources.serialization;
 
 import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.serialization.SerializerConfig;

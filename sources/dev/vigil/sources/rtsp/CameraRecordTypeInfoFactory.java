@@ -1,7 +1,6 @@
-package dev.vigil.sources.rtsp.types;
+package dev.vigil.sources.rtsp;
 
-import dev.vigil.sources.rtsp.CameraRecord;
-import dev.vigil.sources.types.RecordTypeInfoFactory;
+import dev.vigil.sources.serialization.RecordTypeInfoFactory;
 
 /** Tells Flink to use {@link CameraRecordSerializer} wherever {@link CameraRecord} records flow. */
 public final class CameraRecordTypeInfoFactory extends RecordTypeInfoFactory<CameraRecord> {

@@ -1,10 +1,6 @@
-package dev.vigil.sources.types;
+package dev.vigil.sources;
 
 import dev.vigil.models.BgrImage;
-import dev.vigil.sources.Frame;
-import dev.vigil.sources.FrameImages;
-import dev.vigil.sources.PixelLayout;
-import dev.vigil.sources.PixelStorage;
 
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;

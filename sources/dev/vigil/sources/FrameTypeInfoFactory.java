@@ -1,6 +1,7 @@
-package dev.vigil.sources.types;
+package dev.vigil.sources;
 
-import dev.vigil.sources.Frame;
+import dev.vigil.sources.serialization.RecordTypeInfoFactory;
+
 
 /** Tells Flink to use {@link FrameSerializer} wherever {@link Frame} records flow. */
 public final class FrameTypeInfoFactory extends RecordTypeInfoFactory<Frame> {

@@ -1,4 +1,4 @@
-package dev.vigil.sources.types;
+package dev.vigil.sources.serialization;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;

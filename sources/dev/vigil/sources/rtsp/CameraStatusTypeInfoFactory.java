@@ -1,7 +1,6 @@
-package dev.vigil.sources.rtsp.types;
+package dev.vigil.sources.rtsp;
 
-import dev.vigil.sources.rtsp.CameraStatus;
-import dev.vigil.sources.types.RecordTypeInfoFactory;
+import dev.vigil.sources.serialization.RecordTypeInfoFactory;
 
 /** Tells Flink to use {@link CameraStatusSerializer} wherever {@link CameraStatus} records flow. */
 public final class CameraStatusTypeInfoFactory extends RecordTypeInfoFactory<CameraStatus> {

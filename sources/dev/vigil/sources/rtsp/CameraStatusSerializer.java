@@ -1,8 +1,6 @@
-package dev.vigil.sources.rtsp.types;
+package dev.vigil.sources.rtsp;
 
-import dev.vigil.sources.rtsp.CameraState;
-import dev.vigil.sources.rtsp.CameraStatus;
-import dev.vigil.sources.types.ImmutableRecordSerializer;
+import dev.vigil.sources.serialization.ImmutableRecordSerializer;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
