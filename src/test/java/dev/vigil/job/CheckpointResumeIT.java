@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,14 +46,24 @@ class CheckpointResumeIT {
     private static volatile Path checkpointsOfCrashingRun;
     private static final AtomicBoolean CRASHED = new AtomicBoolean();
     private static final AtomicInteger FRAMES_BEFORE_CRASH = new AtomicInteger();
+    /** The newest checkpoint when 40 frames were detected ("none" if there was none yet). */
+    private static final AtomicReference<String> CHECKPOINT_AT_40_FRAMES = new AtomicReference<>();
 
-    /** Crashes the job once a checkpoint is complete and a few more frames are detected. */
+    /**
+     * Crashes the job once a checkpoint completed after 40 frames were detected, so that the checkpoint
+     * holds progress (one taken while the model was still loading would hold none).
+     */
     private static void crashAfterACheckpoint(int frames) {
         if (CRASHED.get()) {
             return;
         }
         int seen = FRAMES_BEFORE_CRASH.addAndGet(frames);
-        if (seen > 40 && CheckpointFiles.latest(checkpointsOfCrashingRun).isPresent()) {
+        if (seen < 40) {
+            return;
+        }
+        String newest = CheckpointFiles.latest(checkpointsOfCrashingRun).map(Path::toString).orElse("none");
+        CHECKPOINT_AT_40_FRAMES.compareAndSet(null, newest);
+        if (!newest.equals("none") && !newest.equals(CHECKPOINT_AT_40_FRAMES.get())) {
             CRASHED.set(true);
             throw new HookedDetector.InjectedFailure("injected crash after a checkpoint, " + seen + " frames in");
         }
