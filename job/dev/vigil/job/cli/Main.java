@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Entry point of the job jar. On a Flink cluster Flink is on the classpath already and this hands
@@ -23,12 +24,8 @@ public final class Main {
 
     private static final String FLINK_PROBE = "org.apache.flink.streaming.api.environment.StreamExecutionEnvironment";
 
-    /** The module openings Flink's own launch scripts give a Java 17 JVM. */
-    private static final List<String> JAVA_17_OPENS = List.of(
-            "java.base/java.lang", "java.base/java.util", "java.base/java.util.concurrent",
-            "java.base/java.util.concurrent.atomic", "java.base/java.nio", "java.base/sun.nio.ch",
-            "java.base/java.net", "java.base/java.io", "java.base/java.lang.reflect", "java.base/java.text",
-            "java.base/java.time", "java.base/java.math");
+    /** The module openings Flink's own launch scripts give a Java 17 JVM, as the build wrote them. */
+    private static final String JVM_OPENS = "jvm-opens.properties";
 
     private Main() {}
 
@@ -62,9 +59,7 @@ public final class Main {
         List<String> command = new ArrayList<>();
         command.add(javaCommand);
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        for (String module : JAVA_17_OPENS) {
-            command.add("--add-opens=" + module + "=ALL-UNNAMED");
-        }
+        command.addAll(jvmOpens());
         if (System.getProperty("log4j2.configurationFile") == null) {
             command.add("-Dlog4j2.configurationFile=vigil-log4j2.properties");
         }
@@ -76,5 +71,21 @@ public final class Main {
         // Stop the job too when this JVM is stopped (Ctrl-C).
         Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
         return child.waitFor();
+    }
+
+    /** The JVM options opening Java 17 modules to Flink: the pom's {@code flink.jvm.opens}, copied in at build time. */
+    static List<String> jvmOpens() throws IOException {
+        Properties properties = new Properties();
+        try (var in = Main.class.getResourceAsStream(JVM_OPENS)) {
+            if (in == null) {
+                throw new IOException(JVM_OPENS + " is missing from the jar; rebuild it with 'mvn package'");
+            }
+            properties.load(in);
+        }
+        String opens = properties.getProperty("opens", "").trim();
+        if (opens.isEmpty() || opens.contains("${")) {
+            throw new IOException(JVM_OPENS + " was not filled in by the build: '" + opens + "'");
+        }
+        return List.of(opens.split("\\s+"));
     }
 }
