@@ -2,6 +2,7 @@ package dev.vigil.job;
 
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.ConfigOption;
+import dev.vigil.job.config.ImageSize;
 import dev.vigil.job.config.RtspOptions;
 import dev.vigil.job.config.KafkaOptions;
 import dev.vigil.job.config.VigilConfig;
@@ -49,9 +50,6 @@ import java.util.List;
  */
 public final class VigilJob {
 
-    /** {@code model.input-size}: a positive side, or width x height; five digits keep it within an int. */
-    private static final java.util.regex.Pattern INPUT_SIZE =
-            java.util.regex.Pattern.compile("([1-9]\\d{0,4})(?:x([1-9]\\d{0,4}))?");
 
     private final VigilConfig config;
     private final FrameInput input;
@@ -179,9 +177,6 @@ public final class VigilJob {
                 problems.add(VigilOptions.CONTROL_FILE.key() + ": file not found: " + control);
             }
         }
-        if (config.get(VigilOptions.COUNTS_WINDOW).isZero()) {
-            problems.add(VigilOptions.COUNTS_WINDOW.key() + ": must be positive");
-        }
         Source<AnalyticsConfigUpdate, ?, ?> controlTopic = KafkaControlSource.fromConfig(config, problems);
         if (control != null && controlTopic != null) {
             problems.add(KafkaOptions.CONTROL_TOPIC.key() + ": give either " + VigilOptions.CONTROL_FILE.key()
@@ -222,16 +217,8 @@ public final class VigilJob {
             settings = settings.withFamily(config.get(VigilOptions.MODEL_FAMILY));
         }
         if (config.isSet(VigilOptions.MODEL_INPUT_SIZE)) {
-            String size = config.get(VigilOptions.MODEL_INPUT_SIZE).trim();
-            java.util.regex.Matcher m = INPUT_SIZE.matcher(size);
-            if (m.matches()) {
-                int width = Integer.parseInt(m.group(1));
-                settings = settings.withInputSize(width, m.group(2) == null ? width : Integer.parseInt(m.group(2)));
-            } else {
-                problems.add(VigilOptions.MODEL_INPUT_SIZE.key() + ": expected 416 or 640x384 (width x height, "
-                        + "positive, at most 5 digits), got '"
-                        + size + "'");
-            }
+            ImageSize size = config.get(VigilOptions.MODEL_INPUT_SIZE);
+            settings = settings.withInputSize(size.width(), size.height());
         }
         if (config.isSet(VigilOptions.MODEL_NAMES_FILE)) {
             settings = settings.withNamesFile(Path.of(config.get(VigilOptions.MODEL_NAMES_FILE)).toAbsolutePath());
@@ -251,10 +238,6 @@ public final class VigilJob {
                 config.get(VigilOptions.DETECT_SLOTS_PER_DEVICE).intValue());
         int capacity = config.get(VigilOptions.DETECT_CAPACITY).intValue();
         Duration timeout = config.get(VigilOptions.DETECT_TIMEOUT);
-        if (timeout.isZero()) {
-            problems.add(VigilOptions.DETECT_TIMEOUT.key() + ": must be positive; a detection cannot be allowed forever");
-            return null;
-        }
         FramePolicy policy = config.isGiven(VigilOptions.INPUT_FRAME_POLICY)
                 ? FramePolicy.valueOf(config.get(VigilOptions.INPUT_FRAME_POLICY).toUpperCase(java.util.Locale.ROOT))
                 : defaultPolicy;
@@ -356,8 +339,7 @@ public final class VigilJob {
                 pipeline.toTracks("tracks-1", new MotTracksSink(tracking.motDir()));
             }
             if (analytics != null) {
-                pipeline.withAnalytics(analytics.settings(),
-                        analytics.controlFile() == null ? analytics.controlTopic() : ControlFileSource.of(analytics.controlFile()),
+                pipeline.withAnalytics(analytics.settings(), controlUpdates(),
                         config.get(VigilOptions.COUNTS_WINDOW),
                         JsonLinesSink.toFile(analytics.eventsFile(), new AnalyticsEventJson()),
                         JsonLinesSink.toFile(analytics.countsFile(), new CountsRecordJson()));
@@ -367,6 +349,17 @@ public final class VigilJob {
             destination.attachTo(pipeline);
         }
         return pipeline;
+    }
+
+    /**
+     * Where live analytics settings come from: the control file, the control topic, or no source of
+     * updates at all (an empty one keeps the operator graph, and so savepoints, the same either way).
+     */
+    private Source<AnalyticsConfigUpdate, ?, ?> controlUpdates() {
+        if (analytics.controlFile() != null) {
+            return ControlFileSource.of(analytics.controlFile());
+        }
+        return analytics.controlTopic() != null ? analytics.controlTopic() : ControlFileSource.none();
     }
 
     /** Applies the job-level settings (parallelism, checkpointing, strict typing) to {@code env}. */

@@ -123,7 +123,7 @@ public final class VigilPipeline {
      * events and loitering to {@code events} (uid {@code events}), windowed counts per camera and class
      * to {@code counts} (uid {@code counts-out}).
      *
-     * @param updates live settings updates (the control file), or {@code null} for none
+     * @param updates live settings updates (a control file or topic; {@code ControlFileSource.none()} for none)
      */
     public VigilPipeline withAnalytics(AnalyticsSettings settings, Source<AnalyticsConfigUpdate, ?, ?> updates,
             Duration window, Sink<AnalyticsEvent> events, Sink<CountsRecord> counts) {
@@ -136,7 +136,8 @@ public final class VigilPipeline {
     /** Adds per-camera analytics after tracking; its outputs go to the sinks given by {@link #toEvents} and {@link #toCounts}. */
     public VigilPipeline withAnalytics(AnalyticsSettings settings, Source<AnalyticsConfigUpdate, ?, ?> updates,
             Duration window) {
-        this.analytics = new Analytics(Objects.requireNonNull(settings, "settings"), updates,
+        this.analytics = new Analytics(Objects.requireNonNull(settings, "settings"),
+                Objects.requireNonNull(updates, "updates"),
                 Objects.requireNonNull(window, "window"));
         return this;
     }
@@ -222,7 +223,7 @@ public final class VigilPipeline {
     /** Adds analytics after tracking; returns the rejects it makes (frames too late for their window). */
     private DataStream<Reject> addAnalytics(StreamExecutionEnvironment env, DataStream<TrackedFrame> tracked) {
         DataStream<AnalyticsConfigUpdate> updates = env.fromSource(
-                        analytics.updates() == null ? ControlFileSource.none() : analytics.updates(),
+                        analytics.updates(),
                         WatermarkStrategy.noWatermarks(),
                         "control")
                 .uid("control")

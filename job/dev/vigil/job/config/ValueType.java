@@ -122,6 +122,45 @@ public abstract class ValueType<T> {
     private static final java.util.regex.Pattern SIZE =
             java.util.regex.Pattern.compile("(\\d{1,19})\\s*(|b|k|kb|kib|m|mb|mib|g|gb|gib)");
 
+    /** An image size: one side for a square ({@code 416}) or width x height ({@code 640x384}), five digits at most. */
+    public static ValueType<ImageSize> imageSize() {
+        return new ValueType<>("416 or 640x384 (width x height, positive, at most 5 digits)") {
+            @Override
+            public ImageSize read(Object raw) {
+                java.util.regex.Matcher m = IMAGE_SIZE.matcher(String.valueOf(raw).trim());
+                if (!m.matches()) {
+                    throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                }
+                int width = Integer.parseInt(m.group(1));
+                return new ImageSize(width, m.group(2) == null ? width : Integer.parseInt(m.group(2)));
+            }
+        };
+    }
+
+    /** A positive side of at most five digits, which keeps it within an int; optionally x a second one. */
+    private static final java.util.regex.Pattern IMAGE_SIZE =
+            java.util.regex.Pattern.compile("([1-9]\\d{0,4})(?:x([1-9]\\d{0,4}))?");
+
+    /** A duration as {@link #duration()} reads it, which must not be 0. */
+    public static ValueType<Duration> positiveDuration() {
+        ValueType<Duration> duration = duration();
+        return new ValueType<>("a positive duration like 500ms, 10s or 2m") {
+            @Override
+            public Duration read(Object raw) {
+                Duration value;
+                try {
+                    value = duration.read(raw);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                }
+                if (value.isZero() || value.isNegative()) {
+                    throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                }
+                return value;
+            }
+        };
+    }
+
     /** A decimal number in {@code [min, max]}. */
     public static ValueType<Double> decimal(double min, double max) {
         return new ValueType<>("a number from " + min + " to " + max) {

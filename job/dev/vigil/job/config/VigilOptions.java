@@ -80,7 +80,7 @@ public final class VigilOptions {
             "Frames in flight are written into checkpoints as JPEGs of this quality (85: high quality, about 1/23 "
                     + "of the raw size at 1080p); 0 writes raw pixels (lossless, 6.2 MB per 1080p frame).");
     public static final ConfigOption<Duration> DETECT_TIMEOUT = ConfigOption.of(
-            "detect.timeout", ValueType.duration(), Duration.ofSeconds(60),
+            "detect.timeout", ValueType.positiveDuration(), Duration.ofSeconds(60),
             "A frame not detected within this time fails the job (its restart strategy applies).");
 
     public static final ConfigOption<String> MODEL_NAME = ConfigOption.of(
@@ -90,8 +90,8 @@ public final class VigilOptions {
     public static final ConfigOption<String> MODEL_FAMILY = ConfigOption.of(
             "model.family", ValueType.oneOf(Families.ids().toArray(new String[0])), null,
             "Detector family of a model.path file outside the catalogue; default: picked from the file's outputs.");
-    public static final ConfigOption<String> MODEL_INPUT_SIZE = ConfigOption.of(
-            "model.input-size", ValueType.string(), null,
+    public static final ConfigOption<ImageSize> MODEL_INPUT_SIZE = ConfigOption.of(
+            "model.input-size", ValueType.imageSize(), null,
             "Input size of a model.path file, as 416 or 640x384 (width x height); default: the file's fixed size.");
     public static final ConfigOption<String> MODEL_NAMES_FILE = ConfigOption.of(
             "model.names-file", ValueType.string(), null,
@@ -160,7 +160,7 @@ public final class VigilOptions {
                     + "next frame, an invalid one is rejected with an event and the old settings stay. The job then "
                     + "runs until stopped.");
     public static final ConfigOption<Duration> COUNTS_WINDOW = ConfigOption.of(
-            "counts.window", ValueType.duration(), Duration.ofMinutes(1),
+            "counts.window", ValueType.positiveDuration(), Duration.ofMinutes(1),
             "Tumbling event-time window of the per-camera, per-class counts.");
 
     public static final ConfigOption<String> OUTPUT_TYPE = ConfigOption.of(

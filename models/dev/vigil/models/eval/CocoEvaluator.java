@@ -25,6 +25,9 @@ import java.util.Map;
  *       (categories without any are left out, pycocotools' -1), detections in images without
  *       ground truth of their category being false positives.
  * </ul>
+ *
+ * <p>One class of some 340 lines on purpose: it follows pycocotools' COCOeval step by step (matching,
+ * accumulation, summary), so that the two can be read side by side and checked against each other.
  */
 public final class CocoEvaluator {
 

@@ -28,7 +28,8 @@ import java.util.Objects;
  * Where and how Vigil writes to Elasticsearch: hosts, credentials, TLS trust, index naming and
  * template settings, bulk sizes and retry backoff. Built with {@link #builder()}, which checks the
  * fields against each other. Secrets (password, API key, trust store password) never appear in
- * {@link #toString()}.
+ * {@link #toString()}. Some 360 lines, most of them the builder's setters and checks, kept beside the
+ * fields they set, as the Kafka connector keeps its builders.
  */
 public final class ElasticsearchSettings implements Serializable {
 

@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.models.ModelSettings;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code model.input-size}: a square side or width x height, and a clear problem for anything else. */
 class ModelInputSizeTest {
@@ -37,11 +39,9 @@ class ModelInputSizeTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "0x5", "640x0", "99999999999", "640 x 384", "big"})
     void anythingElseIsAProblemWithTheKeyNotACrash(String size) {
-        List<String> problems = new ArrayList<>();
-
-        settings(size, problems);
-
-        assertThat(problems).singleElement().asString()
-                .startsWith("model.input-size: expected 416 or 640x384").contains("'" + size + "'");
+        assertThatThrownBy(() -> settings(size, new ArrayList<>()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("model.input-size: expected 416 or 640x384")
+                .hasMessageContaining("'" + size + "'");
     }
 }

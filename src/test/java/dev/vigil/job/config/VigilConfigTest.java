@@ -157,6 +157,15 @@ class VigilConfigTest {
     }
 
     @Test
+    void aDetectionTimeoutOrCountsWindowOfZeroIsRefused() {
+        assertThatThrownBy(() -> parse(VALID, Map.of("detect.timeout", "0", "counts.window", "0")))
+                .hasMessageContaining("detect.timeout: expected a positive duration like 500ms, 10s or 2m, got '0'")
+                .hasMessageContaining("counts.window: expected a positive duration");
+        assertThat(parse(VALID, Map.of("detect.timeout", "2s")).get(VigilOptions.DETECT_TIMEOUT))
+                .isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void sizesTakeBinaryUnitsOrBytes() {
         assertThat(parse(VALID, Map.of()).get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES)).isEqualTo(20L << 20);
         assertThat(parse(VALID, Map.of("detect.max-in-flight-bytes", "64mb")).get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES))
