@@ -1,38 +1,39 @@
 package dev.vigil.job;
 
+import dev.vigil.job.config.AnalyticsSection;
 import dev.vigil.job.config.ConfigException;
-import dev.vigil.job.config.ConfigOption;
-import dev.vigil.job.config.ImageSize;
-import dev.vigil.job.config.RtspOptions;
+import dev.vigil.job.config.DetectSection;
 import dev.vigil.job.config.KafkaOptions;
+import dev.vigil.job.config.ModelSection;
+import dev.vigil.job.config.OutputPaths;
+import dev.vigil.job.config.RtspOptions;
+import dev.vigil.job.config.TrackingSection;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.job.config.VigilOptions;
 import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelException;
 import dev.vigil.models.ModelSettings;
 import dev.vigil.operators.Reject;
-import dev.vigil.operators.detect.BatchingSettings;
+import dev.vigil.operators.analytics.AnalyticsConfigUpdate;
+import dev.vigil.operators.analytics.AnalyticsSettings;
 import dev.vigil.operators.detect.DetectionSettings;
 import dev.vigil.operators.detect.DetectorProvider;
-import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.operators.detect.FrameDetections;
-import dev.vigil.operators.analytics.AnalyticsSettings;
-import dev.vigil.operators.analytics.AnalyticsSettingsParser;
+import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.operators.track.TrackerSettings;
 import dev.vigil.sinks.AnalyticsEventJson;
 import dev.vigil.sinks.CountsRecordJson;
 import dev.vigil.sinks.FrameDetectionsJson;
-import dev.vigil.sinks.MotTracksSink;
-import dev.vigil.sinks.TrackedFrameJson;
 import dev.vigil.sinks.JsonLinesSink;
+import dev.vigil.sinks.MotTracksSink;
 import dev.vigil.sinks.RejectJson;
+import dev.vigil.sinks.TrackedFrameJson;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import dev.vigil.operators.analytics.AnalyticsConfigUpdate;
 import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -93,10 +94,10 @@ public final class VigilJob {
     public static VigilJob fromConfig(VigilConfig config, String configSource) {
         List<String> problems = new ArrayList<>();
         FrameInput input = frameInput(config, problems);
-        ModelSettings model = modelSettings(config, problems);
+        ModelSettings model = ModelSection.settings(config);
         // Checked even when the input has problems, so that every problem is reported at once.
-        DetectionSettings detection = detectionSettings(config, input == null ? 1 : input.knownCameras(),
-                input == null ? FramePolicy.LOSSLESS : input.defaultFramePolicy(), problems);
+        DetectionSettings detection = DetectSection.settings(config, input == null ? 1 : input.knownCameras(),
+                input == null ? FramePolicy.LOSSLESS : input.defaultFramePolicy());
         String modelDescription = null;
         try {
             modelDescription = Detectors.check(model).toString();
@@ -106,9 +107,9 @@ public final class VigilJob {
         }
         Path results = null;
         if ("jsonl".equals(config.get(VigilOptions.OUTPUT_TYPE))) {
-            results = writableOutput(config, VigilOptions.OUTPUT_PATH, problems);
+            results = OutputPaths.writable(config, VigilOptions.OUTPUT_PATH, problems);
         }
-        Path rejects = writableOutput(config, VigilOptions.OUTPUT_REJECTS_PATH, problems);
+        Path rejects = OutputPaths.writable(config, VigilOptions.OUTPUT_REJECTS_PATH, problems);
         Tracking tracking = config.get(VigilOptions.TRACKING_ENABLED) ? tracking(config, problems) : null;
         Analytics analytics = null;
         if (config.analyticsConfigured()) {
@@ -117,7 +118,7 @@ public final class VigilJob {
             }
             analytics = analytics(config, problems);
         }
-        checkCheckpointDirectory(config, problems);
+        OutputPaths.checkCheckpointDirectory(config, problems);
         List<OutputDestination> destinations = destinations(config, problems);
         if (!problems.isEmpty()) {
             // Inputs and outputs sharing a setting (the Kafka connection, say) each report its problem.
@@ -133,7 +134,7 @@ public final class VigilJob {
         return switch (type) {
             case "file" -> FileFrameInput.fromConfig(config, problems);
             case "rtsp" -> RtspFrameInput.fromConfig(config, problems,
-                    writableOutput(config, RtspOptions.OUTPUT_CAMERA_STATUS_PATH, problems));
+                    OutputPaths.writable(config, RtspOptions.OUTPUT_CAMERA_STATUS_PATH, problems));
             case "kafka" -> KafkaFrameInput.fromConfig(config, problems);
             default -> throw new IllegalStateException("input.type " + type + " passed validation but has no input");
         };
@@ -151,10 +152,10 @@ public final class VigilJob {
     }
 
     private static Tracking tracking(VigilConfig config, List<String> problems) {
-        Path tracks = writableOutput(config, VigilOptions.OUTPUT_TRACKS_PATH, problems);
+        Path tracks = OutputPaths.writable(config, VigilOptions.OUTPUT_TRACKS_PATH, problems);
         TrackerSettings settings = null;
         try {
-            settings = trackerSettings(config);
+            settings = TrackingSection.settings(config);
         } catch (IllegalArgumentException e) {
             problems.add("tracking: " + e.getMessage());
         }
@@ -169,7 +170,7 @@ public final class VigilJob {
     }
 
     private static Analytics analytics(VigilConfig config, List<String> problems) {
-        AnalyticsSettings settings = analyticsSettings(config, problems);
+        AnalyticsSettings settings = AnalyticsSection.settings(config, problems);
         Path control = null;
         if (config.isSet(VigilOptions.CONTROL_FILE)) {
             control = Path.of(config.get(VigilOptions.CONTROL_FILE)).toAbsolutePath();
@@ -183,141 +184,17 @@ public final class VigilJob {
                     + " or a control topic, not both");
         }
         return new Analytics(settings, control,
-                writableOutput(config, VigilOptions.OUTPUT_EVENTS_PATH, problems),
-                writableOutput(config, VigilOptions.OUTPUT_COUNTS_PATH, problems), controlTopic);
+                OutputPaths.writable(config, VigilOptions.OUTPUT_EVENTS_PATH, problems),
+                OutputPaths.writable(config, VigilOptions.OUTPUT_COUNTS_PATH, problems), controlTopic);
     }
 
-    /** The absolute path an output option names, with a problem noted if it cannot be written. */
-    private static Path writableOutput(VigilConfig config, ConfigOption<String> option, List<String> problems) {
-        Path file = Path.of(config.get(option)).toAbsolutePath();
-        checkWritable(option.key(), file, problems);
-        return file;
-    }
 
-    static ModelSettings modelSettings(VigilConfig config, List<String> problems) {
-        ModelSettings settings = config.isSet(VigilOptions.MODEL_PATH)
-                // A file given without an explicit name: its family comes from the catalogue or its layout.
-                ? new ModelSettings(givenModelName(config),
-                        config.get(VigilOptions.MODEL_PATH), null, null, Float.NaN, Float.NaN, 0, 0)
-                : ModelSettings.named(config.get(VigilOptions.MODEL_NAME));
-        if (config.isSet(VigilOptions.MODEL_DIR)) {
-            settings = settings.withModelDir(Path.of(config.get(VigilOptions.MODEL_DIR)).toAbsolutePath());
-        }
-        if (config.isSet(VigilOptions.MODEL_MIRROR)) {
-            settings = settings.withMirrorDir(Path.of(config.get(VigilOptions.MODEL_MIRROR)).toAbsolutePath());
-        }
-        Double score = config.get(VigilOptions.MODEL_SCORE_THRESHOLD);
-        Double iou = config.get(VigilOptions.MODEL_IOU_THRESHOLD);
-        Long max = config.get(VigilOptions.MODEL_MAX_DETECTIONS);
-        settings = settings.withThresholds(
-                score == null ? Float.NaN : score.floatValue(),
-                iou == null ? Float.NaN : iou.floatValue(),
-                max == null ? 0 : max.intValue());
-        if (config.isSet(VigilOptions.MODEL_FAMILY)) {
-            settings = settings.withFamily(config.get(VigilOptions.MODEL_FAMILY));
-        }
-        if (config.isSet(VigilOptions.MODEL_INPUT_SIZE)) {
-            ImageSize size = config.get(VigilOptions.MODEL_INPUT_SIZE);
-            settings = settings.withInputSize(size.width(), size.height());
-        }
-        if (config.isSet(VigilOptions.MODEL_NAMES_FILE)) {
-            settings = settings.withNamesFile(Path.of(config.get(VigilOptions.MODEL_NAMES_FILE)).toAbsolutePath());
-        }
-        return settings.withIntraOpThreads(config.get(VigilOptions.MODEL_THREADS).intValue());
-    }
 
-    /**
-     * The detection stage's settings for an input of {@code cameras} cameras whose policy, unless
-     * {@code input.frame-policy} is given, is {@code defaultPolicy}.
-     */
-    static DetectionSettings detectionSettings(VigilConfig config, int cameras, FramePolicy defaultPolicy,
-            List<String> problems) {
-        BatchingSettings batching = new BatchingSettings(
-                config.get(VigilOptions.DETECT_MAX_BATCH_SIZE).intValue(),
-                config.get(VigilOptions.DETECT_MAX_WAIT),
-                config.get(VigilOptions.DETECT_SLOTS_PER_DEVICE).intValue());
-        int capacity = config.get(VigilOptions.DETECT_CAPACITY).intValue();
-        Duration timeout = config.get(VigilOptions.DETECT_TIMEOUT);
-        FramePolicy policy = config.isGiven(VigilOptions.INPUT_FRAME_POLICY)
-                ? FramePolicy.valueOf(config.get(VigilOptions.INPUT_FRAME_POLICY).toUpperCase(java.util.Locale.ROOT))
-                : defaultPolicy;
-        return new DetectionSettings(
-                batching,
-                policy,
-                capacity == 0 ? DetectionSettings.defaultCapacity(batching, policy, cameras) : capacity,
-                timeout,
-                config.get(VigilOptions.DETECT_MAX_IN_FLIGHT_BYTES),
-                config.get(VigilOptions.DETECT_CHECKPOINT_JPEG_QUALITY).intValue());
-    }
 
-    /**
-     * The model name to pair with {@code model.path}: only one given explicitly (and not blank), since
-     * the default name would declare the file to be that catalogue model.
-     */
-    private static String givenModelName(VigilConfig config) {
-        String name = config.get(VigilOptions.MODEL_NAME);
-        return config.isGiven(VigilOptions.MODEL_NAME) && name != null && !name.isBlank() ? name : null;
-    }
 
-    private static void checkWritable(String key, Path file, List<String> problems) {
-        if (Files.isDirectory(file)) {
-            problems.add(key + ": " + file + " is a directory; give a file path");
-            return;
-        }
-        Path dir = file.getParent();
-        while (dir != null && !Files.exists(dir)) {
-            dir = dir.getParent();
-        }
-        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            problems.add(key + ": cannot create " + file + " (no writable directory above it)");
-        }
-    }
 
-    /** A local checkpoint directory must be one, or be creatable; other file systems are Flink's to check. */
-    private static void checkCheckpointDirectory(VigilConfig config, List<String> problems) {
-        URI dir = checkpointDirectory(config.get(VigilOptions.JOB_CHECKPOINT_DIR));
-        if (!"file".equals(dir.getScheme())) {
-            return;
-        }
-        Path local = Path.of(dir);
-        String key = VigilOptions.JOB_CHECKPOINT_DIR.key();
-        if (Files.exists(local) && !Files.isDirectory(local)) {
-            problems.add(key + ": " + local + " is a file; give a directory");
-            return;
-        }
-        Path existing = local;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-            problems.add(key + ": cannot write checkpoints under " + local + " (no writable directory there)");
-        }
-    }
 
-    /** The analytics section, checked: structure, geometry and class names, each with its key path. */
-    private static AnalyticsSettings analyticsSettings(VigilConfig config, List<String> problems) {
-        if (!config.isSet(VigilOptions.ANALYTICS)) {
-            return AnalyticsSettings.EMPTY;
-        }
-        AnalyticsSettingsParser.Result parsed = AnalyticsSettingsParser.parse(config.get(VigilOptions.ANALYTICS));
-        problems.addAll(parsed.problems());
-        return parsed.settings();
-    }
 
-    static TrackerSettings trackerSettings(VigilConfig config) {
-        return TrackerSettings.FOR_VIGIL_DETECTORS.toBuilder()
-                .highScoreThreshold(config.get(VigilOptions.TRACKING_HIGH_THRESHOLD).floatValue())
-                .lowScoreThreshold(config.get(VigilOptions.TRACKING_LOW_THRESHOLD).floatValue())
-                .newTrackThreshold(config.get(VigilOptions.TRACKING_NEW_TRACK_THRESHOLD).floatValue())
-                .matchCostThreshold(1f - config.get(VigilOptions.TRACKING_MATCH_IOU).floatValue())
-                .trackBufferFrames(config.get(VigilOptions.TRACKING_BUFFER_FRAMES).intValue())
-                .minConfirmHits(config.get(VigilOptions.TRACKING_MIN_HITS).intValue())
-                .classAware(config.get(VigilOptions.TRACKING_CLASS_AWARE))
-                .reorderFrames(config.get(VigilOptions.TRACKING_REORDER_FRAMES).intValue())
-                .reorderWaitMillis(config.get(VigilOptions.TRACKING_REORDER_WAIT).toMillis())
-                .idleTimeoutMillis(config.get(VigilOptions.TRACKING_IDLE_TIMEOUT).toMillis())
-                .build();
-    }
 
     /** The dataflow with this job's source, model and sinks. */
     public VigilPipeline pipeline() {
@@ -402,19 +279,9 @@ public final class VigilJob {
                 || !(env instanceof LocalStreamEnvironment || config.isGiven(VigilOptions.JOB_CHECKPOINT_DIR))) {
             return null;
         }
-        return checkpointDirectory(config.get(VigilOptions.JOB_CHECKPOINT_DIR));
+        return OutputPaths.checkpointDirectory(config.get(VigilOptions.JOB_CHECKPOINT_DIR));
     }
 
-    /** A directory path or a file system URI, as a URI; a plain path resolves against the working directory. */
-    static URI checkpointDirectory(String dir) {
-        if (dir.matches("[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
-            return URI.create(dir);
-        }
-        URI uri = Path.of(dir).toAbsolutePath().normalize().toUri();
-        // toUri() ends an existing directory with a slash; keep the URI the same either way.
-        String text = uri.toString();
-        return text.endsWith("/") && text.length() > "file:///".length() ? URI.create(text.substring(0, text.length() - 1)) : uri;
-    }
 
     /** Whether the last checkpoint stays after the job ends ({@code job.keep-checkpoints}). */
     public boolean keepsCheckpoints() {

@@ -1,6 +1,7 @@
 package dev.vigil.job;
 
 import dev.vigil.job.cli.VigilCli;
+import dev.vigil.job.config.ModelSection;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelSettings;
@@ -95,8 +96,7 @@ class CheckpointResumeIT {
         VigilJob crashing = VigilJob.fromConfig(VigilConfig.load(Path.of("conf/demo.yaml"), settings), "demo.yaml");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         crashing.configure(env);
-        ModelSettings model = VigilJob.modelSettings(VigilConfig.load(Path.of("conf/demo.yaml"), settings),
-                new ArrayList<>());
+        ModelSettings model = ModelSection.settings(VigilConfig.load(Path.of("conf/demo.yaml"), settings));
         crashing.pipeline(DetectorProvider.of("crashes-after-a-checkpoint",
                         device -> new HookedDetector(Detectors.open(model), CheckpointResumeIT::crashAfterACheckpoint)))
                 .addTo(env);

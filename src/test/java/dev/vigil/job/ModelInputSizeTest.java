@@ -1,6 +1,7 @@
 package dev.vigil.job;
 
 import dev.vigil.job.config.ConfigException;
+import dev.vigil.job.config.ModelSection;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.models.ModelSettings;
 
@@ -21,7 +22,7 @@ class ModelInputSizeTest {
     private static ModelSettings settings(String size, List<String> problems) {
         VigilConfig config = VigilConfig.parse("t.yaml", "input: {paths: [a.mp4]}",
                 Map.of("model.input-size", size));
-        return VigilJob.modelSettings(config, problems);
+        return ModelSection.settings(config);
     }
 
     @Test

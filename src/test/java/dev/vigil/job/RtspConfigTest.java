@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import dev.vigil.job.config.DetectSection;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.RtspOptions;
 import dev.vigil.job.config.VigilConfig;
@@ -25,8 +26,8 @@ class RtspConfigTest {
         RtspFrameInput input = RtspFrameInput.fromConfig(config, problems, Path.of("target/camera-status.jsonl"));
         assertThat(problems).isEmpty();
         assertThat(input.cameraIds()).containsExactly("gate", "yard");
-        assertThat(VigilJob.detectionSettings(config, input.knownCameras(), input.defaultFramePolicy(), problems)
-                .policy()).isEqualTo(FramePolicy.LATEST);
+        assertThat(DetectSection.settings(config, input.knownCameras(), input.defaultFramePolicy()).policy())
+                .isEqualTo(FramePolicy.LATEST);
         assertThat(config.get(RtspOptions.OUTPUT_CAMERA_STATUS_PATH)).isEqualTo("out/camera-status.jsonl");
     }
 
@@ -34,8 +35,8 @@ class RtspConfigTest {
     void anExplicitFramePolicyWinsOverTheRtspDefault() {
         VigilConfig config = VigilConfig.load(Path.of("conf/rtsp.yaml"), Map.of("input.frame-policy", "lossless"));
         RtspFrameInput input = RtspFrameInput.fromConfig(config, new ArrayList<>(), Path.of("target/camera-status.jsonl"));
-        assertThat(VigilJob.detectionSettings(config, input.knownCameras(), input.defaultFramePolicy(),
-                new ArrayList<>()).policy()).isEqualTo(FramePolicy.LOSSLESS);
+        assertThat(DetectSection.settings(config, input.knownCameras(), input.defaultFramePolicy()).policy())
+                .isEqualTo(FramePolicy.LOSSLESS);
     }
 
     @Test
