@@ -1,5 +1,7 @@
 package dev.vigil.job;
 
+import dev.vigil.job.kafka.KafkaConnection;
+import dev.vigil.job.kafka.KafkaDelivery;
 import dev.vigil.job.config.KafkaOptions;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.sources.Frame;

@@ -1,5 +1,9 @@
 package dev.vigil.job;
 
+import dev.vigil.job.elasticsearch.ElasticsearchOutputs;
+import dev.vigil.job.kafka.KafkaControlSource;
+import dev.vigil.job.kafka.KafkaOutputs;
+import dev.vigil.job.output.OutputDestination;
 import dev.vigil.job.config.AnalyticsSection;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.DetectSection;

@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import dev.vigil.job.output.ResultStreams;
 import dev.vigil.operators.Reject;
 import dev.vigil.operators.detect.AsyncDetect;
 import dev.vigil.operators.detect.DetectionSettings;
@@ -43,7 +44,7 @@ import java.util.concurrent.TimeUnit;
  * whoever wires the job, so tests and other entry points plug in their own. Operator uids are fixed,
  * and each sink carries the uid it is given, so that savepoints survive changes to the wiring code.
  */
-public final class VigilPipeline {
+public final class VigilPipeline implements ResultStreams {
 
     private final FrameInput input;
     private final DetectorProvider detector;
@@ -87,12 +88,14 @@ public final class VigilPipeline {
     }
 
     /** Sends detection results to {@code sink} as well, under operator uid {@code uid}. */
+    @Override
     public VigilPipeline toResults(String uid, Sink<FrameDetections> sink) {
         results.add(new UidSink<>(uid, sink));
         return this;
     }
 
     /** Sends rejects (frames that could not be processed, with the reason) to {@code sink} as well. */
+    @Override
     public VigilPipeline toRejects(String uid, Sink<Reject> sink) {
         rejects.add(new UidSink<>(uid, sink));
         return this;
@@ -113,6 +116,7 @@ public final class VigilPipeline {
     }
 
     /** Sends tracked frames to {@code sink} as well (requires {@link #withTracking}). */
+    @Override
     public VigilPipeline toTracks(String uid, Sink<TrackedFrame> sink) {
         tracks.add(new UidSink<>(uid, sink));
         return this;
@@ -143,23 +147,27 @@ public final class VigilPipeline {
     }
 
     /** Sends analytics events to {@code sink} as well (requires {@link #withAnalytics}). */
+    @Override
     public VigilPipeline toEvents(String uid, Sink<AnalyticsEvent> sink) {
         events.add(new UidSink<>(uid, sink));
         return this;
     }
 
     /** Sends windowed counts to {@code sink} as well (requires {@link #withAnalytics}). */
+    @Override
     public VigilPipeline toCounts(String uid, Sink<CountsRecord> sink) {
         counts.add(new UidSink<>(uid, sink));
         return this;
     }
 
     /** Whether tracked frames exist to be sent to sinks ({@link #withTracking} was called). */
+    @Override
     public boolean hasTracking() {
         return tracking != null;
     }
 
     /** Whether analytics events and counts exist to be sent to sinks ({@link #withAnalytics} was called). */
+    @Override
     public boolean hasAnalytics() {
         return analytics != null;
     }

@@ -1,6 +1,6 @@
 package dev.vigil.job.cli;
 
-import dev.vigil.job.ElasticsearchCommand;
+import dev.vigil.job.elasticsearch.ElasticsearchCommand;
 import dev.vigil.job.ExitCodes;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.sinks.elasticsearch.ElasticsearchSettings;

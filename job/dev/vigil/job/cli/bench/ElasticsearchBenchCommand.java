@@ -1,7 +1,7 @@
 package dev.vigil.job.cli.bench;
 
 import dev.vigil.job.ExitCodes;
-import dev.vigil.job.ElasticsearchCommand;
+import dev.vigil.job.elasticsearch.ElasticsearchCommand;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.models.Detection;
 import dev.vigil.operators.detect.FrameDetections;

@@ -1,5 +1,8 @@
 package dev.vigil.job;
 
+import dev.vigil.job.kafka.KafkaConnection;
+import dev.vigil.job.kafka.KafkaDelivery;
+import dev.vigil.job.kafka.KafkaOutputs;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.KafkaOptions;
 import dev.vigil.job.config.Secrets;

@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import dev.vigil.job.kafka.KafkaOutputs;
 import dev.vigil.job.cli.VigilCli;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.models.Detectors;

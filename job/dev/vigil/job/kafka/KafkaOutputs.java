@@ -1,8 +1,10 @@
-package dev.vigil.job;
+package dev.vigil.job.kafka;
 
 import dev.vigil.job.config.ConfigOption;
 import dev.vigil.job.config.KafkaOptions;
 import dev.vigil.job.config.VigilConfig;
+import dev.vigil.job.output.OutputDestination;
+import dev.vigil.job.output.ResultStreams;
 import dev.vigil.operators.Reject;
 import dev.vigil.operators.analytics.AnalyticsEvent;
 import dev.vigil.operators.analytics.CountsRecord;
@@ -27,7 +29,7 @@ import java.util.List;
  * {@code kafka.*-topic} when one is configured and the pipeline has the stream. Delivery follows
  * {@link KafkaDelivery} (exactly-once by default with checkpointing).
  */
-final class KafkaOutputs implements OutputDestination {
+public final class KafkaOutputs implements OutputDestination {
 
     private static final List<ConfigOption<String>> TOPICS = List.of(KafkaOptions.DETECTIONS_TOPIC,
             KafkaOptions.TRACKS_TOPIC, KafkaOptions.EVENTS_TOPIC, KafkaOptions.COUNTS_TOPIC, KafkaOptions.REJECTS_TOPIC);
@@ -46,7 +48,7 @@ final class KafkaOutputs implements OutputDestination {
      * The Kafka outputs the config asks for: {@code null} when it names no result topic, or when
      * problems (added to {@code problems}) stop them.
      */
-    static KafkaOutputs fromConfig(VigilConfig config, List<String> problems) {
+    public static KafkaOutputs fromConfig(VigilConfig config, List<String> problems) {
         ConfigOption<String> first = TOPICS.stream().filter(config::isSet).findFirst().orElse(null);
         if (first == null) {
             return null;
@@ -58,25 +60,25 @@ final class KafkaOutputs implements OutputDestination {
     }
 
     @Override
-    public void attachTo(VigilPipeline pipeline) {
+    public void attachTo(ResultStreams results) {
         if (config.isSet(KafkaOptions.DETECTIONS_TOPIC)) {
-            pipeline.toResults("kafka-detections",
+            results.toResults("kafka-detections",
                     sink(KafkaOptions.DETECTIONS_TOPIC, new FrameDetectionsJson(), FrameDetections::cameraId));
         }
         if (config.isSet(KafkaOptions.REJECTS_TOPIC)) {
-            pipeline.toRejects("kafka-rejects", sink(KafkaOptions.REJECTS_TOPIC, new RejectJson(), Reject::cameraId));
+            results.toRejects("kafka-rejects", sink(KafkaOptions.REJECTS_TOPIC, new RejectJson(), Reject::cameraId));
         }
-        if (config.isSet(KafkaOptions.TRACKS_TOPIC) && pipeline.hasTracking()) {
-            pipeline.toTracks("kafka-tracks",
+        if (config.isSet(KafkaOptions.TRACKS_TOPIC) && results.hasTracking()) {
+            results.toTracks("kafka-tracks",
                     sink(KafkaOptions.TRACKS_TOPIC, new TrackedFrameJson(), TrackedFrame::cameraId));
         }
-        if (pipeline.hasAnalytics()) {
+        if (results.hasAnalytics()) {
             if (config.isSet(KafkaOptions.EVENTS_TOPIC)) {
-                pipeline.toEvents("kafka-events",
+                results.toEvents("kafka-events",
                         sink(KafkaOptions.EVENTS_TOPIC, new AnalyticsEventJson(), AnalyticsEvent::cameraId));
             }
             if (config.isSet(KafkaOptions.COUNTS_TOPIC)) {
-                pipeline.toCounts("kafka-counts",
+                results.toCounts("kafka-counts",
                         sink(KafkaOptions.COUNTS_TOPIC, new CountsRecordJson(), CountsRecord::cameraId));
             }
         }

@@ -1,4 +1,4 @@
-package dev.vigil.job;
+package dev.vigil.job.kafka;
 
 import dev.vigil.job.config.KafkaOptions;
 import dev.vigil.job.config.VigilConfig;
@@ -21,10 +21,10 @@ import java.util.Properties;
  * restore too, at the cost of seeing it only once the checkpoint is done; {@code read_uncommitted}
  * consumers may see records of aborted transactions.
  */
-record KafkaDelivery(DeliveryGuarantee guarantee, String transactionalIdPrefix, Duration transactionTimeout) {
+public record KafkaDelivery(DeliveryGuarantee guarantee, String transactionalIdPrefix, Duration transactionTimeout) {
 
     /** The delivery the config describes, with problems added to {@code problems}. */
-    static KafkaDelivery fromConfig(VigilConfig config, List<String> problems) {
+    public static KafkaDelivery fromConfig(VigilConfig config, List<String> problems) {
         boolean checkpointing = !config.get(VigilOptions.JOB_CHECKPOINT_INTERVAL).isZero();
         String given = config.get(KafkaOptions.DELIVERY_GUARANTEE);
         DeliveryGuarantee guarantee = given == null
@@ -45,7 +45,7 @@ record KafkaDelivery(DeliveryGuarantee guarantee, String transactionalIdPrefix, 
     }
 
     /** A sink with this delivery; {@code name} tells its transactional ids apart from the job's other sinks'. */
-    <T> KafkaSink<T> sink(KafkaConnection connection, KafkaRecordSerializationSchema<T> schema, String name) {
+    public <T> KafkaSink<T> sink(KafkaConnection connection, KafkaRecordSerializationSchema<T> schema, String name) {
         Properties producer = connection.clientProperties();
         // KafkaSink's own default (1 h) exceeds the brokers' default maximum of 15 min.
         producer.setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(transactionTimeout.toMillis()));

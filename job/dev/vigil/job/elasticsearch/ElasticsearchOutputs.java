@@ -1,8 +1,10 @@
-package dev.vigil.job;
+package dev.vigil.job.elasticsearch;
 
 import dev.vigil.job.config.ElasticsearchOptions;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.job.config.VigilOptions;
+import dev.vigil.job.output.OutputDestination;
+import dev.vigil.job.output.ResultStreams;
 import dev.vigil.sinks.elasticsearch.ElasticsearchIndexSink;
 import dev.vigil.sinks.elasticsearch.ElasticsearchSettings;
 import dev.vigil.sinks.elasticsearch.IndexFamily;
@@ -119,23 +121,23 @@ public final class ElasticsearchOutputs implements OutputDestination {
     }
 
     @Override
-    public void attachTo(VigilPipeline pipeline) {
+    public void attachTo(ResultStreams results) {
         String prefix = settings.indexPrefix();
         if (streams.contains(IndexFamily.DETECTIONS)) {
-            pipeline.toResults(uid(IndexFamily.DETECTIONS), ElasticsearchIndexSink.of(settings, IndexFamily.DETECTIONS,
+            results.toResults(uid(IndexFamily.DETECTIONS), ElasticsearchIndexSink.of(settings, IndexFamily.DETECTIONS,
                     VigilDocuments.detections(prefix)));
         }
-        if (streams.contains(IndexFamily.TRACKS) && pipeline.hasTracking()) {
-            pipeline.toTracks(uid(IndexFamily.TRACKS), ElasticsearchIndexSink.of(settings, IndexFamily.TRACKS,
+        if (streams.contains(IndexFamily.TRACKS) && results.hasTracking()) {
+            results.toTracks(uid(IndexFamily.TRACKS), ElasticsearchIndexSink.of(settings, IndexFamily.TRACKS,
                     VigilDocuments.tracks(prefix)));
         }
-        if (pipeline.hasAnalytics()) {
+        if (results.hasAnalytics()) {
             if (streams.contains(IndexFamily.EVENTS)) {
-                pipeline.toEvents(uid(IndexFamily.EVENTS), ElasticsearchIndexSink.of(settings, IndexFamily.EVENTS,
+                results.toEvents(uid(IndexFamily.EVENTS), ElasticsearchIndexSink.of(settings, IndexFamily.EVENTS,
                         VigilDocuments.events(prefix)));
             }
             if (streams.contains(IndexFamily.AGGREGATES)) {
-                pipeline.toCounts(uid(IndexFamily.AGGREGATES), ElasticsearchIndexSink.of(settings,
+                results.toCounts(uid(IndexFamily.AGGREGATES), ElasticsearchIndexSink.of(settings,
                         IndexFamily.AGGREGATES, VigilDocuments.aggregates(prefix)));
             }
         }

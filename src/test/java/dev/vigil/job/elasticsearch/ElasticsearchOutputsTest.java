@@ -1,5 +1,6 @@
-package dev.vigil.job;
+package dev.vigil.job.elasticsearch;
 
+import dev.vigil.job.VigilJob;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.ElasticsearchOptions;
 import dev.vigil.job.config.VigilConfig;

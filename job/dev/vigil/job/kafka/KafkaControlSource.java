@@ -1,4 +1,4 @@
-package dev.vigil.job;
+package dev.vigil.job.kafka;
 
 import dev.vigil.job.config.KafkaOptions;
 import dev.vigil.job.config.VigilConfig;
@@ -23,12 +23,12 @@ import java.util.List;
  * value are skipped. Validation is the analytics operator's, as for the control file. With
  * {@code kafka.stop-at-end} the topic is read to its end at job start and the source then ends.
  */
-final class KafkaControlSource {
+public final class KafkaControlSource {
 
     private KafkaControlSource() {}
 
     /** The source the config asks for, or {@code null} when there is no control topic or with problems noted. */
-    static KafkaSource<AnalyticsConfigUpdate> fromConfig(VigilConfig config, List<String> problems) {
+    public static KafkaSource<AnalyticsConfigUpdate> fromConfig(VigilConfig config, List<String> problems) {
         String topic = config.get(KafkaOptions.CONTROL_TOPIC);
         if (topic == null) {
             return null;

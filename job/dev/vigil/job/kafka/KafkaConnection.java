@@ -1,4 +1,4 @@
-package dev.vigil.job;
+package dev.vigil.job.kafka;
 
 import dev.vigil.job.config.KafkaOptions;
 import dev.vigil.job.config.Secrets;
@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * under {@code kafka.properties} (security settings, mostly), shared by every consumer and producer.
  * Its {@link #toString()} masks secret values.
  */
-final class KafkaConnection implements Serializable {
+public final class KafkaConnection implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,7 +32,7 @@ final class KafkaConnection implements Serializable {
      *
      * @param neededBy the key that needs a connection, for the message when none is configured
      */
-    static KafkaConnection fromConfig(VigilConfig config, String neededBy, List<String> problems) {
+    public static KafkaConnection fromConfig(VigilConfig config, String neededBy, List<String> problems) {
         String servers = config.get(KafkaOptions.BOOTSTRAP_SERVERS);
         int before = problems.size();
         if (servers == null || servers.isBlank()) {
@@ -57,12 +57,12 @@ final class KafkaConnection implements Serializable {
         return problems.size() > before ? null : new KafkaConnection(servers.trim(), properties);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
     /** The client properties besides the bootstrap servers, secrets included: for clients only, never to print. */
-    Properties clientProperties() {
+    public Properties clientProperties() {
         Properties props = new Properties();
         props.putAll(properties);
         return props;

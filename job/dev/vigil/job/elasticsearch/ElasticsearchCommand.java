@@ -1,4 +1,4 @@
-package dev.vigil.job;
+package dev.vigil.job.elasticsearch;
 
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.ElasticsearchOptions;
