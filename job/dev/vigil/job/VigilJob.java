@@ -52,6 +52,10 @@ import java.util.List;
  * A runnable Vigil job built from a validated {@link VigilConfig}: every input file, the model
  * file and the output locations are checked here, on the client, before anything is submitted, so
  * that a wrong path fails in seconds with the key it came from instead of inside a TaskManager.
+ *
+ * <p>Each section's rules live in {@code job.config}; this class assembles their settings into the
+ * input, the pipeline and its outputs, applies the job-level settings to the environment, and answers
+ * the run report. Those three duties keep it a little over 300 lines.
  */
 public final class VigilJob {
 
