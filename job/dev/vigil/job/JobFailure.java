@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import org.apache.flink.runtime.checkpoint.CheckpointFailureManager;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -19,16 +20,13 @@ public final class JobFailure {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobFailure.class);
 
-    /** What Flink says when it fails a job for failed checkpoints, without their cause. */
-    private static final String TOLERABLE_FAILURES_EXCEEDED = "Exceeded checkpoint tolerable failure threshold";
-
     private JobFailure() {}
 
     /** The one line for a failed job. */
     public static String explain(Throwable failure) {
         String root = rootCause(failure);
         Optional<String> checkpoint = CheckpointLog.lastFailure();
-        if (root.contains(TOLERABLE_FAILURES_EXCEEDED) && checkpoint.isPresent()) {
+        if (root.contains(CheckpointFailureManager.EXCEEDED_CHECKPOINT_TOLERABLE_FAILURE_MESSAGE) && checkpoint.isPresent()) {
             return "checkpoints failed: " + checkpoint.get() + " (Flink: " + root + ")";
         }
         return root;

@@ -7,6 +7,7 @@ import dev.vigil.job.JobRunner;
 import dev.vigil.job.VigilJob;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.ConfigOption;
+import dev.vigil.job.config.OutputPaths;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.job.config.VigilOptions;
 
@@ -156,11 +157,11 @@ public final class VigilCli implements Callable<Integer> {
      * URI of another file system (s3://, hdfs://) is taken as it is, for Flink to read.
      */
     static Optional<String> checkpointToResume(String given) {
-        if (given.matches("[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !given.startsWith("file:")) {
-            return Optional.of(given);
+        java.net.URI location = OutputPaths.checkpointDirectory(given);
+        if (!"file".equals(location.getScheme())) {
+            return Optional.of(location.toString());
         }
-        Path local = given.startsWith("file:") ? Path.of(java.net.URI.create(given)) : Path.of(given);
-        return CheckpointFiles.latest(local).map(p -> p.toAbsolutePath().toString());
+        return CheckpointFiles.latest(Path.of(location)).map(Path::toString);
     }
 
     @Command(name = "config-keys", mixinStandardHelpOptions = true,

@@ -1,6 +1,7 @@
 package dev.vigil.job.config;
 
 import dev.vigil.models.family.Families;
+import dev.vigil.operators.detect.DetectionSettings;
 import dev.vigil.operators.track.TrackerSettings;
 
 import java.time.Duration;
@@ -72,11 +73,11 @@ public final class VigilOptions {
             "detect.capacity", ValueType.integer(0, 100_000), 0L,
             "Frames in flight per detection subtask before it backpressures; 0 = 2 x max-batch-size x slots.");
     public static final ConfigOption<Long> DETECT_MAX_IN_FLIGHT_BYTES = ConfigOption.of(
-            "detect.max-in-flight-bytes", ValueType.bytes(1, Long.MAX_VALUE), 20L * 1024 * 1024,
+            "detect.max-in-flight-bytes", ValueType.bytes(1, Long.MAX_VALUE), DetectionSettings.DEFAULT_MAX_IN_FLIGHT_BYTES,
             "Pixel bytes of frames in flight per detection subtask before it backpressures, besides detect.capacity "
                     + "(20mb: three 1080p frames or one 4K frame; a larger frame is still let in alone).");
     public static final ConfigOption<Long> DETECT_CHECKPOINT_JPEG_QUALITY = ConfigOption.of(
-            "detect.checkpoint-jpeg-quality", ValueType.integer(0, 100), 85L,
+            "detect.checkpoint-jpeg-quality", ValueType.integer(0, 100), (long) DetectionSettings.DEFAULT_CHECKPOINT_JPEG_QUALITY,
             "Frames in flight are written into checkpoints as JPEGs of this quality (85: high quality, about 1/23 "
                     + "of the raw size at 1080p); 0 writes raw pixels (lossless, 6.2 MB per 1080p frame).");
     public static final ConfigOption<Duration> DETECT_TIMEOUT = ConfigOption.of(
