@@ -1,6 +1,5 @@
 package dev.vigil.models;
 
-import ai.djl.engine.Engine;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -38,9 +37,8 @@ final class ModelSignatures {
     }
 
     private static ModelSignature load(Path file) {
-        OfflineRuntime.ensureOffline();
         // DJL creates ONNX Runtime's environment itself and fails if anything else did first.
-        Engine.getEngine("OnnxRuntime");
+        EngineStart.onnxRuntime();
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);

@@ -66,7 +66,7 @@ final class SharedModels {
     }
 
     private static ZooModel<NDList, NDList> load(Key key) {
-        OfflineRuntime.ensureOffline();
+        EngineStart.onnxRuntime();
         Criteria.Builder<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(key.file())
