@@ -33,8 +33,12 @@ final class FileFrameInput implements FrameInput {
                 .realtime(config.get(VigilOptions.INPUT_REALTIME));
         int before = problems.size();
         for (int i = 0; i < paths.size(); i++) {
-            Path file = Path.of(paths.get(i)).toAbsolutePath().normalize();
             String where = VigilOptions.INPUT_PATHS.key() + "[" + i + "]";
+            int problemsBefore = problems.size();
+            Path file = config.path(where, paths.get(i), problems);
+            if (problems.size() > problemsBefore) {
+                continue;
+            }
             if (!Files.isRegularFile(file)) {
                 problems.add(where + ": video file not found: " + file
                         + " (give a local video with --input FILE, or set VIGIL_DATA_DIR to a folder that has "

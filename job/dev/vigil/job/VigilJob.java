@@ -36,9 +36,10 @@ import dev.vigil.sinks.TrackedFrameJson;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.net.URI;
@@ -102,7 +103,7 @@ public final class VigilJob {
     public static VigilJob fromConfig(VigilConfig config, String configSource) {
         List<String> problems = new ArrayList<>();
         FrameInput input = frameInput(config, problems);
-        ModelSettings model = ModelSection.settings(config);
+        ModelSettings model = ModelSection.settings(config, problems);
         // Checked even when the input has problems, so that every problem is reported at once.
         DetectionSettings detection = DetectSection.settings(config, input == null ? 1 : input.knownCameras(),
                 input == null ? FramePolicy.LOSSLESS : input.defaultFramePolicy());
@@ -169,7 +170,7 @@ public final class VigilJob {
         }
         Path mot = null;
         if (config.isSet(VigilOptions.OUTPUT_MOT_DIR)) {
-            mot = Path.of(config.get(VigilOptions.OUTPUT_MOT_DIR)).toAbsolutePath();
+            mot = config.path(VigilOptions.OUTPUT_MOT_DIR, problems);
             if (Files.exists(mot) && !Files.isDirectory(mot)) {
                 problems.add(VigilOptions.OUTPUT_MOT_DIR.key() + ": " + mot + " is a file; give a directory");
             }
@@ -181,7 +182,7 @@ public final class VigilJob {
         AnalyticsSettings settings = AnalyticsSection.settings(config, problems);
         Path control = null;
         if (config.isSet(VigilOptions.CONTROL_FILE)) {
-            control = Path.of(config.get(VigilOptions.CONTROL_FILE)).toAbsolutePath();
+            control = config.path(VigilOptions.CONTROL_FILE, problems);
             if (!Files.isRegularFile(control)) {
                 problems.add(VigilOptions.CONTROL_FILE.key() + ": file not found: " + control);
             }
@@ -247,49 +248,62 @@ public final class VigilJob {
         return analytics.controlTopic() != null ? analytics.controlTopic() : ControlFileSource.none();
     }
 
-    /** Applies the job-level settings (parallelism, checkpointing, strict typing) to {@code env}. */
+    /**
+     * Applies the job-level settings to {@code env}. The embedded run has nothing but the config, so its
+     * values and defaults apply. On a cluster, parallelism ({@code flink run -p}, the REST {@code parallelism},
+     * {@code parallelism.default}), the restart strategy and checkpointing are the cluster's, and the config
+     * replaces one only where it gives that key explicitly.
+     */
     public void configure(StreamExecutionEnvironment env) {
-        // Flink's default with checkpointing is to restart forever, which hides a broken job behind
-        // a progress line that never moves; a bounded number of restarts fails it visibly.
-        org.apache.flink.configuration.Configuration restart = new org.apache.flink.configuration.Configuration();
-        restart.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        restart.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
-                config.get(VigilOptions.JOB_RESTART_ATTEMPTS).intValue());
-        restart.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
-                Duration.ofSeconds(10));
-        env.configure(restart);
-        env.setParallelism(config.get(VigilOptions.JOB_PARALLELISM).intValue());
-        Duration interval = config.get(VigilOptions.JOB_CHECKPOINT_INTERVAL);
-        if (!interval.isZero()) {
-            env.enableCheckpointing(interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
-            URI storage = checkpointStorage(env);
-            if (storage != null) {
-                org.apache.flink.configuration.Configuration checkpoints = new org.apache.flink.configuration.Configuration();
-                checkpoints.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-                checkpoints.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, storage.toString());
-                if (config.get(VigilOptions.JOB_KEEP_CHECKPOINTS)) {
-                    checkpoints.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                            ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-                }
-                env.configure(checkpoints);
+        boolean embedded = Deployment.of(env) == Deployment.EMBEDDED;
+        if (embedded || config.isGiven(VigilOptions.JOB_RESTART_ATTEMPTS)) {
+            // Flink's default with checkpointing is to restart forever, which hides a broken job behind
+            // a progress line that never moves; a bounded number of restarts fails it visibly.
+            Configuration restart = new Configuration();
+            restart.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
+                    config.get(VigilOptions.JOB_RESTART_ATTEMPTS).intValue());
+            restart.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(10));
+            env.configure(restart);
+        }
+        if (embedded || config.isGiven(VigilOptions.JOB_PARALLELISM)) {
+            env.setParallelism(config.get(VigilOptions.JOB_PARALLELISM).intValue());
+        }
+        if (embedded || config.isGiven(VigilOptions.JOB_CHECKPOINT_INTERVAL)) {
+            Duration interval = config.get(VigilOptions.JOB_CHECKPOINT_INTERVAL);
+            if (interval.isZero()) {
+                // Off, also where the cluster's configuration turns checkpointing on.
+                env.getCheckpointConfig().disableCheckpointing();
+            } else {
+                env.enableCheckpointing(interval.toMillis(), CheckpointingMode.EXACTLY_ONCE);
             }
+        }
+        URI storage = checkpointStorage(env);
+        if (storage != null) {
+            Configuration checkpoints = new Configuration();
+            checkpoints.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            checkpoints.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, storage.toString());
+            if (config.get(VigilOptions.JOB_KEEP_CHECKPOINTS)) {
+                checkpoints.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+            }
+            env.configure(checkpoints);
         }
     }
 
     /**
-     * Where this job's checkpoints go in {@code env}, or {@code null} to leave it to the cluster. The
-     * embedded mini-cluster would otherwise keep them in JobManager memory, which refuses state over 5 MB,
-     * and a few high-resolution frames in flight are more than that: it always gets
-     * {@code job.checkpoint-dir}. A cluster gets it only when the config sets it.
+     * Where this job's checkpoints go in {@code env}, or {@code null} to leave it to the cluster (or when
+     * {@code env} does not checkpoint). The embedded mini-cluster would otherwise keep them in JobManager
+     * memory, which refuses state over 5 MB, and a few high-resolution frames in flight are more than
+     * that: it always gets {@code job.checkpoint-dir}. A cluster gets it only when the config sets it.
      */
     public URI checkpointStorage(StreamExecutionEnvironment env) {
-        if (config.get(VigilOptions.JOB_CHECKPOINT_INTERVAL).isZero()
-                || !(env instanceof LocalStreamEnvironment || config.isGiven(VigilOptions.JOB_CHECKPOINT_DIR))) {
+        if (!env.getCheckpointConfig().isCheckpointingEnabled()
+                || !(Deployment.of(env) == Deployment.EMBEDDED || config.isGiven(VigilOptions.JOB_CHECKPOINT_DIR))) {
             return null;
         }
         return OutputPaths.checkpointDirectory(config.get(VigilOptions.JOB_CHECKPOINT_DIR));
     }
-
 
     /** Whether the last checkpoint stays after the job ends ({@code job.keep-checkpoints}). */
     public boolean keepsCheckpoints() {

@@ -2,24 +2,25 @@ package dev.vigil.job.config;
 
 import dev.vigil.models.ModelSettings;
 
-import java.nio.file.Path;
+import java.util.List;
 
 /** The {@code model} section as the settings a detector opens with; its values are checked as they are read. */
 public final class ModelSection {
 
     private ModelSection() {}
 
-    public static ModelSettings settings(VigilConfig config) {
+    public static ModelSettings settings(VigilConfig config, List<String> problems) {
         ModelSettings settings = config.isSet(VigilOptions.MODEL_PATH)
                 // A file given without an explicit name: its family comes from the catalogue or its layout.
                 ? new ModelSettings(givenModelName(config),
-                        config.get(VigilOptions.MODEL_PATH), null, null, Float.NaN, Float.NaN, 0, 0)
+                        config.path(VigilOptions.MODEL_PATH, problems).toString(), null, null, Float.NaN, Float.NaN,
+                        0, 0)
                 : ModelSettings.named(config.get(VigilOptions.MODEL_NAME));
         if (config.isSet(VigilOptions.MODEL_DIR)) {
-            settings = settings.withModelDir(Path.of(config.get(VigilOptions.MODEL_DIR)).toAbsolutePath());
+            settings = settings.withModelDir(config.path(VigilOptions.MODEL_DIR, problems));
         }
         if (config.isSet(VigilOptions.MODEL_MIRROR)) {
-            settings = settings.withMirrorDir(Path.of(config.get(VigilOptions.MODEL_MIRROR)).toAbsolutePath());
+            settings = settings.withMirrorDir(config.path(VigilOptions.MODEL_MIRROR, problems));
         }
         Double score = config.get(VigilOptions.MODEL_SCORE_THRESHOLD);
         Double iou = config.get(VigilOptions.MODEL_IOU_THRESHOLD);
@@ -36,7 +37,7 @@ public final class ModelSection {
             settings = settings.withInputSize(size.width(), size.height());
         }
         if (config.isSet(VigilOptions.MODEL_NAMES_FILE)) {
-            settings = settings.withNamesFile(Path.of(config.get(VigilOptions.MODEL_NAMES_FILE)).toAbsolutePath());
+            settings = settings.withNamesFile(config.path(VigilOptions.MODEL_NAMES_FILE, problems));
         }
         return settings.withIntraOpThreads(config.get(VigilOptions.MODEL_THREADS).intValue());
     }

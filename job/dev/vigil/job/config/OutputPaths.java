@@ -15,7 +15,11 @@ public final class OutputPaths {
 
     /** The absolute path an output option names, with a problem noted if it cannot be written. */
     public static Path writable(VigilConfig config, ConfigOption<String> option, List<String> problems) {
-        Path file = Path.of(config.get(option)).toAbsolutePath();
+        int problemsBefore = problems.size();
+        Path file = config.path(option, problems);
+        if (problems.size() > problemsBefore) {
+            return file;
+        }
         if (Files.isDirectory(file)) {
             problems.add(option.key() + ": " + file + " is a directory; give a file path");
             return file;
@@ -28,8 +32,16 @@ public final class OutputPaths {
 
     /** A local checkpoint directory must be one, or be creatable; other file systems are Flink's to check. */
     public static void checkCheckpointDirectory(VigilConfig config, List<String> problems) {
-        URI dir = checkpointDirectory(config.get(VigilOptions.JOB_CHECKPOINT_DIR));
+        String given = config.get(VigilOptions.JOB_CHECKPOINT_DIR);
+        URI dir = checkpointDirectory(given);
         if (!"file".equals(dir.getScheme())) {
+            return;
+        }
+        if (config.isForCluster()) {
+            // A cluster uses its own checkpoint storage unless the config names one.
+            if (config.isGiven(VigilOptions.JOB_CHECKPOINT_DIR) && !given.startsWith("file:")) {
+                config.path(VigilOptions.JOB_CHECKPOINT_DIR, problems);
+            }
             return;
         }
         Path local = Path.of(dir);

@@ -34,10 +34,47 @@ public final class VigilConfig {
 
     private final Map<String, Object> values;
     private final java.util.Set<String> given;
+    private final boolean forCluster;
 
-    private VigilConfig(Map<String, Object> values, java.util.Set<String> given) {
+    private VigilConfig(Map<String, Object> values, java.util.Set<String> given, boolean forCluster) {
         this.values = values;
         this.given = given;
+        this.forCluster = forCluster;
+    }
+
+    /**
+     * This config, for a job that runs on a Flink cluster rather than on the embedded mini-cluster: its paths
+     * must be absolute (see {@link #path}).
+     */
+    public VigilConfig onCluster() {
+        return new VigilConfig(values, given, true);
+    }
+
+    /** Whether this config is for a job on a Flink cluster ({@link #onCluster}). */
+    public boolean isForCluster() {
+        return forCluster;
+    }
+
+    /** The absolute, normalized path {@code option} names; see {@link #path(String, String, List)}. */
+    public Path path(ConfigOption<String> option, List<String> problems) {
+        return path(option.key(), get(option), problems);
+    }
+
+    /**
+     * The absolute, normalized path {@code value} (given at {@code where}) names. A relative path resolves
+     * against the working directory, which is only right where the job runs in this JVM: on a cluster the
+     * config is read where {@code main} runs (a client, or the JobManager for web and application
+     * submissions) and the file is opened by tasks on TaskManagers, each in a directory of its own. So for a
+     * cluster a relative path is a problem noted in {@code problems}.
+     */
+    public Path path(String where, String value, List<String> problems) {
+        Path path = Path.of(value);
+        if (forCluster && !path.isAbsolute()) {
+            problems.add(where + ": '" + value + "' is a relative path; a job on a Flink cluster needs absolute "
+                    + "paths, on a file system that every TaskManager sees (its tasks do not run in this "
+                    + "working directory)");
+        }
+        return path.toAbsolutePath().normalize();
     }
 
     /** Reads and validates {@code file}, then applies {@code overrides} (key path → value text). */
@@ -99,7 +136,7 @@ public final class VigilConfig {
                 typed.put(option.key(), option.defaultValue());
             }
         }
-        VigilConfig config = new VigilConfig(typed, given);
+        VigilConfig config = new VigilConfig(typed, given, false);
         if (problems.isEmpty()) {
             config.checkAcrossKeys(problems);
         }

@@ -67,6 +67,9 @@ public final class ElasticsearchOutputs implements OutputDestination {
             }
             streams = wanted;
         }
+        if (config.isSet(ElasticsearchOptions.TRUSTSTORE_PATH)) {
+            config.path(ElasticsearchOptions.TRUSTSTORE_PATH, problems);
+        }
         ElasticsearchSettings settings = null;
         try {
             settings = settings(config);

@@ -96,7 +96,7 @@ class CheckpointResumeIT {
         VigilJob crashing = VigilJob.fromConfig(VigilConfig.load(Path.of("conf/demo.yaml"), settings), "demo.yaml");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         crashing.configure(env);
-        ModelSettings model = ModelSection.settings(VigilConfig.load(Path.of("conf/demo.yaml"), settings));
+        ModelSettings model = ModelSection.settings(VigilConfig.load(Path.of("conf/demo.yaml"), settings), new java.util.ArrayList<>());
         crashing.pipeline(DetectorProvider.of("crashes-after-a-checkpoint",
                         device -> new HookedDetector(Detectors.open(model), CheckpointResumeIT::crashAfterACheckpoint)))
                 .addTo(env);

@@ -22,7 +22,7 @@ class ModelInputSizeTest {
     private static ModelSettings settings(String size, List<String> problems) {
         VigilConfig config = VigilConfig.parse("t.yaml", "input: {paths: [a.mp4]}",
                 Map.of("model.input-size", size));
-        return ModelSection.settings(config);
+        return ModelSection.settings(config, new java.util.ArrayList<>());
     }
 
     @Test
