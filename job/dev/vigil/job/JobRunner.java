@@ -4,8 +4,8 @@ import dev.vigil.operators.detect.TallyDetections;
 import dev.vigil.operators.detect.ScreenFrames;
 
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
@@ -36,20 +36,22 @@ public final class JobRunner {
         this.report = report;
     }
 
+    /**
+     * Submits {@code job} and returns at once with its id, for a submission that does not wait for the
+     * job's end (see {@link Deployment#waitsForResult}): a Web UI or REST submission, application mode,
+     * {@code flink run -d}.
+     */
+    public JobID submit(VigilJob job, StreamExecutionEnvironment env) throws Exception {
+        prepare(job, env);
+        JobID id = env.executeAsync(job.name()).getJobID();
+        report.printf("  submitted as job %s%n", id);
+        return id;
+    }
+
     /** Runs {@code job} to the end and returns its summary. */
     public Summary run(VigilJob job, StreamExecutionEnvironment env) throws Exception {
-        job.configure(env);
-        job.pipeline().addTo(env);
-        if (env instanceof LocalStreamEnvironment) {
-            CheckpointLog.listen();
-        }
-        URI checkpoints = job.checkpointStorage(env);
+        URI checkpoints = prepare(job, env);
         long expected = job.expectedFrames();
-        report.printf("Vigil: %s%n  model: %s%n  frames to process: %s%n", job.name(), job.modelDescription(),
-                expected < 0 ? "unbounded (runs until stopped)" : Long.toString(expected));
-        if (checkpoints != null) {
-            report.printf("  checkpoints: %s%n", checkpoints);
-        }
         long start = System.nanoTime();
         JobClient client = env.executeAsync(job.name());
         // Local checkpoints are tidied up here; a remote file system keeps them as Flink leaves them.
@@ -88,6 +90,25 @@ public final class JobRunner {
             }
         }
         return summary;
+    }
+
+    /** Sets {@code job} up in {@code env} and says what it is; returns where its checkpoints go, if Vigil decides. */
+    private URI prepare(VigilJob job, StreamExecutionEnvironment env) {
+        job.configure(env);
+        job.pipeline().addTo(env);
+        if (Deployment.of(env) == Deployment.EMBEDDED) {
+            CheckpointLog.listen();
+        }
+        URI checkpoints = job.checkpointStorage(env);
+        long expected = job.expectedFrames();
+        report.printf("Vigil: %s%n  model: %s%n  frames to process: %s%n", job.name(), job.modelDescription(),
+                expected < 0 ? "unbounded (runs until stopped)" : Long.toString(expected));
+        if (checkpoints != null) {
+            report.printf("  checkpoints: %s%n", checkpoints);
+        } else if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+            report.printf("  checkpoints: off (exactly-once outputs commit only when the input ends)%n");
+        }
+        return checkpoints;
     }
 
     private void printLastCheckpoint(Path jobCheckpoints) {

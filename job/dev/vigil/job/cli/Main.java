@@ -12,17 +12,24 @@ import java.util.Properties;
 
 /**
  * Entry point of the job jar. On a Flink cluster Flink is on the classpath already and this hands
- * straight to {@link VigilCli}. Run on its own with {@code java -jar vigil.jar}, the jar has no
- * Flink inside (the cluster provides it), so this starts the same command in a JVM whose classpath
- * adds the Flink runtime from the {@code flink-lib} directory the build fills beside the jar, and
- * the job runs there on an embedded mini-cluster. (Flink loads job classes through the system
- * class loader in local mode, so Flink must be on the real classpath, not in a child loader.)
+ * straight to {@link VigilCli#runInFlink}, which never exits the JVM. Run on its own with
+ * {@code java -jar vigil.jar}, the jar has no Flink inside (the cluster provides it), so this starts
+ * the same command in a JVM whose classpath adds the Flink runtime from the {@code flink-lib}
+ * directory the build fills beside the jar, and the job runs there on an embedded mini-cluster.
+ * (Flink loads job classes through the system class loader in local mode, so Flink must be on the
+ * real classpath, not in a child loader.)
  *
  * <p>Uses nothing but the JDK until Flink is known to be there.
  */
 public final class Main {
 
     private static final String FLINK_PROBE = "org.apache.flink.streaming.api.environment.StreamExecutionEnvironment";
+
+    /**
+     * Set in the JVM this class starts for an embedded run: only there does a command end the JVM with
+     * its exit code. Started any other way, Flink called {@link #main}.
+     */
+    private static final String STARTED_BY_LAUNCHER = "vigil.launcher";
 
     /** The module openings Flink's own launch scripts give a Java 17 JVM, as the build wrote them. */
     private static final String JVM_OPENS = "jvm-opens.properties";
@@ -31,7 +38,11 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (isFlinkPresent()) {
-            VigilCli.main(args);
+            if (Boolean.getBoolean(STARTED_BY_LAUNCHER)) {
+                System.exit(VigilCli.execute(args));
+            }
+            // In a Flink client or JobManager, which exiting would take down with the job.
+            VigilCli.runInFlink(args);
             return;
         }
         Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -60,6 +71,7 @@ public final class Main {
         command.add(javaCommand);
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(jvmOpens());
+        command.add("-D" + STARTED_BY_LAUNCHER + "=true");
         if (System.getProperty("log4j2.configurationFile") == null) {
             command.add("-Dlog4j2.configurationFile=vigil-log4j2.properties");
         }
@@ -67,7 +79,10 @@ public final class Main {
         command.add(jar + java.io.File.pathSeparator + flinkLib.resolve("*"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        Process child = new ProcessBuilder(command).inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // ONNX Runtime (1.29+) otherwise starts a telemetry uploader on Linux; nothing may leave the host.
+        builder.environment().putIfAbsent("ORT_DISABLE_TELEMETRY", "1");
+        Process child = builder.start();
         // Stop the job too when this JVM is stopped (Ctrl-C).
         Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
         return child.waitFor();

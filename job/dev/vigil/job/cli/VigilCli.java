@@ -1,6 +1,7 @@
 package dev.vigil.job.cli;
 
 import dev.vigil.job.CheckpointFiles;
+import dev.vigil.job.Deployment;
 import dev.vigil.job.ExitCodes;
 import dev.vigil.job.JobFailure;
 import dev.vigil.job.JobRunner;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The {@code vigil} command line: one entry point for every command, locally or on a cluster. */
 @Command(
@@ -48,12 +51,51 @@ import java.util.concurrent.Callable;
         })
 public final class VigilCli implements Callable<Integer> {
 
-    public static void main(String[] args) {
-        System.exit(execute(args));
+    /**
+     * Runs a command for the {@code ./vigil} launcher: problems become a line on standard error and an
+     * exit code ({@link ExitCodes}), the full trace goes to the log.
+     */
+    public static int execute(String... args) {
+        return new CommandLine(new VigilCli()).setExecutionExceptionHandler(VigilCli::report).execute(args);
     }
 
-    public static int execute(String... args) {
-        return new CommandLine(new VigilCli()).execute(args);
+    /**
+     * Runs a command inside Flink: a {@code flink run} client, or the JobManager for Web UI and REST
+     * submissions and in application mode, where exiting the JVM would take the JobManager down with it.
+     * Nothing here exits; a problem is thrown with its whole message (every config problem with its key),
+     * which Flink hands to the submitter: the REST error body, the output of {@code flink run}, the
+     * status of a Kubernetes deployment.
+     */
+    public static void runInFlink(String... args) throws Exception {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        int exit = new CommandLine(new VigilCli())
+                .setParameterExceptionHandler((e, given) -> {
+                    failure.set(e);
+                    return ExitCodes.CONFIG;
+                })
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    failure.set(e);
+                    return ExitCodes.JOB_FAILED;
+                })
+                .execute(args);
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        if (exit != ExitCodes.OK) {
+            throw new IllegalStateException("vigil " + String.join(" ", args) + " ended with exit code " + exit);
+        }
+    }
+
+    /** The launcher's account of an exception a command threw: one line, and its exit code. */
+    private static int report(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+        if (e instanceof ConfigException) {
+            System.err.println("Cannot start: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        System.err.println((e instanceof JobFailedException ? "The job failed: " : "Vigil stopped: ")
+                + JobFailure.explain(e));
+        JobFailure.log(e).ifPresent(log -> System.err.println("  full log: " + log));
+        return ExitCodes.JOB_FAILED;
     }
 
     @Override
@@ -75,6 +117,11 @@ public final class VigilCli implements Callable<Integer> {
         @Option(names = {"-c", "--config"}, defaultValue = "conf/demo.yaml",
                 description = "Job config (YAML). Default: ${DEFAULT-VALUE}")
         Path config;
+
+        @Option(names = "--config-yaml", paramLabel = "YAML",
+                description = "The job config itself, as YAML text, instead of a file: what 'vigil submit' sends, "
+                        + "so that the JobManager needs no copy of the file.")
+        String configYaml;
 
         @Option(names = {"-i", "--input"}, description = "Video file to read (repeat for several cameras); "
                 + "replaces input.paths.")
@@ -100,6 +147,42 @@ public final class VigilCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            Deployment deployment = Deployment.of(env);
+            if (deployment == Deployment.CLUSTER && configYaml == null && !Files.exists(config)) {
+                throw new ConfigException(config.toString(), List.of("config file not found in "
+                        + Path.of("").toAbsolutePath() + ", the working directory of this JVM on the cluster (for Web "
+                        + "UI, REST and application submissions, the JobManager's): give an absolute path there, or "
+                        + "submit with 'vigil submit', which sends the config with the job"));
+            }
+            JobConfigArgs given = new JobConfigArgs(config, configYaml, overrides());
+            VigilConfig cfg = given.load(deployment);
+            VigilJob job = VigilJob.fromConfig(cfg, given.source());
+            // Keep standard output for the results when they go there, whichever way that was asked for.
+            PrintStream report = job.resultsFile() == null ? System.err : System.out;
+            if (fromCheckpoint != null) {
+                Configuration restore = new Configuration();
+                restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpointToResume(fromCheckpoint)
+                        .orElseThrow(() -> new ConfigException("--from-checkpoint", List.of("no completed checkpoint "
+                                + "(a chk-N folder with _metadata) at or below "
+                                + Path.of(fromCheckpoint).toAbsolutePath()))));
+                env.configure(restore);
+            }
+            JobRunner runner = new JobRunner(report);
+            if (!Deployment.waitsForResult(env)) {
+                runner.submit(job, env);
+                return ExitCodes.OK;
+            }
+            try {
+                runner.run(job, env);
+                return ExitCodes.OK;
+            } catch (Exception e) {
+                throw new JobFailedException(e);
+            }
+        }
+
+        /** The command line's shorthands as config keys, then every --set. */
+        private Map<String, String> overrides() {
             Map<String, String> overrides = new LinkedHashMap<>(settings);
             if (!inputs.isEmpty()) {
                 overrides.put(VigilOptions.INPUT_PATHS.key(), String.join(",", inputs));
@@ -119,36 +202,7 @@ public final class VigilCli implements Callable<Integer> {
             } else if (output != null) {
                 overrides.put(VigilOptions.OUTPUT_PATH.key(), output);
             }
-            VigilJob job;
-            try {
-                VigilConfig cfg = VigilConfig.load(config, overrides);
-                job = VigilJob.fromConfig(cfg, config.toString());
-            } catch (ConfigException e) {
-                System.err.println("Cannot start: " + e.getMessage());
-                return ExitCodes.CONFIG;
-            }
-            // Keep standard output for the results when they go there, whichever way that was asked for.
-            PrintStream report = job.resultsFile() == null ? System.err : System.out;
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            if (fromCheckpoint != null) {
-                Optional<String> checkpoint = checkpointToResume(fromCheckpoint);
-                if (checkpoint.isEmpty()) {
-                    System.err.println("Cannot start: --from-checkpoint: no completed checkpoint (a chk-N folder with "
-                            + "_metadata) at or below " + Path.of(fromCheckpoint).toAbsolutePath());
-                    return ExitCodes.CONFIG;
-                }
-                Configuration restore = new Configuration();
-                restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.get());
-                env.configure(restore);
-            }
-            try {
-                new JobRunner(report).run(job, env);
-                return 0;
-            } catch (Exception e) {
-                System.err.println("The job failed: " + JobFailure.explain(e));
-                JobFailure.log(e).ifPresent(log -> System.err.println("  full log: " + log));
-                return ExitCodes.JOB_FAILED;
-            }
+            return overrides;
         }
     }
 
