@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int JOB_FAILED = 1;
     /** A configuration, input or model problem found before the job started. */
     public static final int CONFIG = 2;
+    /** The cluster could not be reached, or refused the job (its answer says why). */
+    public static final int NOT_SUBMITTED = 3;
 
     private ExitCodes() {}
 }

@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
         description = "Streaming video analytics on Apache Flink.",
         subcommands = {
             VigilCli.Run.class,
+            SubmitCommand.class,
             VigilCli.ConfigKeys.class,
             EvaluateCommand.class,
             TrackEvalCommand.class,
