@@ -30,11 +30,17 @@ public final class JsonRecordSerializationSchema<T> implements KafkaRecordSerial
         this.cameraId = Objects.requireNonNull(cameraId, "cameraId");
     }
 
+    /**
+     * The record carries no timestamp of its own, so the producer stamps it with the time it is written.
+     * Its event time (a video file's presentation time counts from 0, that is from 1970) stays in the
+     * document: as the record's Kafka timestamp it made the broker's time-based retention delete whole
+     * segments of results the moment they rolled.
+     */
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(T record, KafkaSinkContext context, Long timestamp) {
+    public ProducerRecord<byte[], byte[]> serialize(T record, KafkaSinkContext context, Long eventTimestamp) {
         String camera = cameraId.apply(record);
         // Records about no single camera (a settings change) have no key and go to any partition.
-        return new ProducerRecord<>(topic, null, timestamp, camera == null ? null : camera.getBytes(StandardCharsets.UTF_8),
+        return new ProducerRecord<>(topic, null, null, camera == null ? null : camera.getBytes(StandardCharsets.UTF_8),
                 encoder.encode(record).getBytes(StandardCharsets.UTF_8));
     }
 
