@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -34,6 +36,8 @@ final class SharedModels {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(SharedModels.class);
+
     private static final Map<Key, Loaded> LOADED = new HashMap<>();
 
     private SharedModels() {}
@@ -44,6 +48,9 @@ final class SharedModels {
         if (loaded == null) {
             loaded = new Loaded(load(key));
             LOADED.put(key, loaded);
+            // One line per session: how many copies of the weights a TaskManager holds shows in its log.
+            LOG.info("Loaded model {} ({}); models loaded in this JVM: {}", key.file(),
+                    key.gpuIndex() < 0 ? "CPU" : "GPU " + key.gpuIndex(), LOADED.size());
         }
         loaded.handles++;
         return loaded.model;
