@@ -31,6 +31,10 @@ public final class Main {
      */
     private static final String STARTED_BY_LAUNCHER = "vigil.launcher";
 
+    /** The embedded run's log file (see vigil-log4j2.properties), and the property that moves it. */
+    private static final String LOG_FILE = "vigil.log.file";
+    private static final String DEFAULT_LOG_FILE = "out/vigil.log";
+
     /** The module openings Flink's own launch scripts give a Java 17 JVM, as the build wrote them. */
     private static final String JVM_OPENS = "jvm-opens.properties";
 
@@ -74,6 +78,10 @@ public final class Main {
         command.add("-D" + STARTED_BY_LAUNCHER + "=true");
         if (System.getProperty("log4j2.configurationFile") == null) {
             command.add("-Dlog4j2.configurationFile=vigil-log4j2.properties");
+            // Each run starts a fresh log here. The configuration appends instead of truncating: Flink's RPC
+            // system has a class loader, and so a Log4j context, of its own, and one that first logged at
+            // shutdown used to open the file anew and wipe what the run had logged, its failure included.
+            Files.deleteIfExists(Path.of(System.getProperty(LOG_FILE, DEFAULT_LOG_FILE)));
         }
         command.add("-cp");
         command.add(jar + java.io.File.pathSeparator + flinkLib.resolve("*"));
