@@ -74,7 +74,7 @@ public final class KafkaOptions {
             "kafka.transactional-id-prefix", ValueType.string(), null,
             "Prefix of the transactional ids of exactly-once outputs; unique per job on a cluster. Default: job.name.");
     public static final ConfigOption<Duration> TRANSACTION_TIMEOUT = ConfigOption.of(
-            "kafka.transaction-timeout", ValueType.duration(), Duration.ofMinutes(10),
+            "kafka.transaction-timeout", ValueType.positiveDuration(), Duration.ofMinutes(10),
             "transaction.timeout.ms of exactly-once outputs: longer than the checkpoint interval plus a restart, "
                     + "at most the brokers' transaction.max.timeout.ms (15m by default).");
 

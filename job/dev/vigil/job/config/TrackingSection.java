@@ -7,8 +7,18 @@ public final class TrackingSection {
 
     private TrackingSection() {}
 
-    /** @throws IllegalArgumentException when the values contradict each other (the tracker's own checks) */
+    /**
+     * @throws IllegalArgumentException naming the keys when the values contradict each other, which the
+     *     tracker would otherwise refuse in terms of its own fields
+     */
     public static TrackerSettings settings(VigilConfig config) {
+        double low = config.get(VigilOptions.TRACKING_LOW_THRESHOLD);
+        double high = config.get(VigilOptions.TRACKING_HIGH_THRESHOLD);
+        if (low > high) {
+            throw new IllegalArgumentException(VigilOptions.TRACKING_LOW_THRESHOLD.key() + ": " + low
+                    + " is above " + VigilOptions.TRACKING_HIGH_THRESHOLD.key() + " (" + high
+                    + "); low-score detections are those between the two");
+        }
         return TrackerSettings.FOR_VIGIL_DETECTORS.toBuilder()
                 .highScoreThreshold(config.get(VigilOptions.TRACKING_HIGH_THRESHOLD).floatValue())
                 .lowScoreThreshold(config.get(VigilOptions.TRACKING_LOW_THRESHOLD).floatValue())

@@ -143,17 +143,28 @@ public abstract class ValueType<T> {
 
     /** A duration as {@link #duration()} reads it, which must not be 0. */
     public static ValueType<Duration> positiveDuration() {
+        return duration("a positive duration like 500ms, 10s or 2m", value -> !value.isZero());
+    }
+
+    /** A duration as {@link #duration()} reads it: 0 (off), or at least {@code min}. */
+    public static ValueType<Duration> offOrAtLeast(Duration min) {
+        return duration("0 (off) or a duration of at least " + min.toMillis() + "ms, like 500ms, 10s or 2m",
+                value -> value.isZero() || value.compareTo(min) >= 0);
+    }
+
+    /** A duration as {@link #duration()} reads it, that {@code allowed} must accept too. */
+    private static ValueType<Duration> duration(String description, java.util.function.Predicate<Duration> allowed) {
         ValueType<Duration> duration = duration();
-        return new ValueType<>("a positive duration like 500ms, 10s or 2m") {
+        return new ValueType<>(description) {
             @Override
             public Duration read(Object raw) {
-                Duration value;
+                Duration value = null;
                 try {
                     value = duration.read(raw);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                    // reported below, with this type's description
                 }
-                if (value.isZero() || value.isNegative()) {
+                if (value == null || !allowed.test(value)) {
                     throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
                 }
                 return value;
@@ -206,23 +217,24 @@ public abstract class ValueType<T> {
             @Override
             public Duration read(Object raw) {
                 String s = String.valueOf(raw).trim().toLowerCase(Locale.ROOT);
+                Duration value = null;
                 try {
                     if (s.equals("0")) {
-                        return Duration.ZERO;
+                        value = Duration.ZERO;
+                    } else if (s.endsWith("ms")) {
+                        value = Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
+                    } else if (s.endsWith("s")) {
+                        value = Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).trim()));
+                    } else if (s.endsWith("m")) {
+                        value = Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).trim()));
                     }
-                    if (s.endsWith("ms")) {
-                        return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2).trim()));
-                    }
-                    if (s.endsWith("s")) {
-                        return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1).trim()));
-                    }
-                    if (s.endsWith("m")) {
-                        return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1).trim()));
-                    }
-                } catch (NumberFormatException e) {
-                    // fall through to the message below
+                } catch (NumberFormatException | ArithmeticException e) {
+                    // reported below
                 }
-                throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                if (value == null || value.isNegative()) {
+                    throw new IllegalArgumentException("expected " + description() + ", got " + quoted(raw));
+                }
+                return value;
             }
         };
     }

@@ -114,7 +114,7 @@ public final class VigilConfig {
             if (option(key) == null) {
                 problems.add(unknownKey(key) + " (given on the command line)");
             } else {
-                raw.put(key, value);
+                raw.put(key, commandLineValue(key, value, problems));
             }
         });
 
@@ -177,13 +177,34 @@ public final class VigilConfig {
                     + VigilOptions.INPUT_PATHS.description() + ")");
         }
         List<String> cameras = get(VigilOptions.INPUT_CAMERA_IDS);
-        if (cameras != null && paths != null && cameras.size() != paths.size()) {
+        if (cameras != null && !cameras.isEmpty() && paths != null && cameras.size() != paths.size()) {
             problems.add(VigilOptions.INPUT_CAMERA_IDS.key() + ": " + cameras.size() + " camera ids for "
                     + paths.size() + " input paths; give one per path or none");
         }
         if (cameras != null && new TreeSet<>(cameras).size() != cameras.size()) {
             problems.add(VigilOptions.INPUT_CAMERA_IDS.key() + ": camera ids must be unique, got " + cameras);
         }
+    }
+
+    /**
+     * A value given as {@code --set key=value}: text, except that {@code [a, b]} is a list, as in the file
+     * ({@code a,b} is one too, for the keys that take lists).
+     */
+    private static Object commandLineValue(String key, String value, List<String> problems) {
+        String text = value.trim();
+        if (!text.startsWith("[")) {
+            return value;
+        }
+        try {
+            Object list = ConfigYaml.parse(text);
+            if (list instanceof List) {
+                return list;
+            }
+        } catch (IllegalArgumentException notYaml) {
+            // reported below
+        }
+        problems.add(key + ": '" + value + "' is not a list (given on the command line); write [a, b] or a,b");
+        return null;
     }
 
     private static void flatten(String prefix, Map<?, ?> section, Map<String, Object> out, List<String> problems) {

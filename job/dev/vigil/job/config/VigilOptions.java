@@ -17,7 +17,8 @@ public final class VigilOptions {
     public static final ConfigOption<Long> JOB_PARALLELISM = ConfigOption.of(
             "job.parallelism", ValueType.integer(1, 1024), 1L, "Parallelism of every operator.");
     public static final ConfigOption<Duration> JOB_CHECKPOINT_INTERVAL = ConfigOption.of(
-            "job.checkpoint-interval", ValueType.duration(), Duration.ofSeconds(10),
+            // Flink refuses intervals under 10 ms.
+            "job.checkpoint-interval", ValueType.offOrAtLeast(Duration.ofMillis(10)), Duration.ofSeconds(10),
             "How often to take a checkpoint (exactly-once); 0 turns checkpointing off.");
 
     public static final ConfigOption<String> JOB_CHECKPOINT_DIR = ConfigOption.of(
@@ -148,7 +149,7 @@ public final class VigilOptions {
             "tracking.reorder-wait", ValueType.duration(), Duration.ofMillis(TrackerSettings.FOR_VIGIL_DETECTORS.reorderWaitMillis()),
             "Longest a frame waits for a missing earlier frame of its camera.");
     public static final ConfigOption<Duration> TRACKING_IDLE_TIMEOUT = ConfigOption.of(
-            "tracking.idle-timeout", ValueType.duration(), Duration.ofMillis(TrackerSettings.FOR_VIGIL_DETECTORS.idleTimeoutMillis()),
+            "tracking.idle-timeout", ValueType.positiveDuration(), Duration.ofMillis(TrackerSettings.FOR_VIGIL_DETECTORS.idleTimeoutMillis()),
             "A camera silent this long has its tracking state cleared.");
 
     public static final ConfigOption<Object> ANALYTICS = ConfigOption.of(

@@ -176,7 +176,8 @@ class VigilCliIT {
         int exit = run("--set", "tracking.low-threshold=0.9");
 
         assertThat(exit).isEqualTo(ExitCodes.CONFIG);
-        assertThat(stderr()).contains("tracking: need 0 <= lowScoreThreshold <= highScoreThreshold, got 0.9 and 0.4");
+        assertThat(stderr()).contains("tracking.low-threshold: 0.9 is above tracking.high-threshold (0.4)")
+                .doesNotContain("ScoreThreshold");
     }
 
     @Test

@@ -133,7 +133,7 @@ class VigilConfigTest {
         assertThat(config.get(VigilOptions.JOB_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.get(VigilOptions.INPUT_LOOP)).isTrue();
         assertThatThrownBy(() -> parse(VALID, Map.of("job.checkpoint-interval", "soon")))
-                .hasMessageContaining("job.checkpoint-interval: expected a duration like 500ms, 10s or 2m");
+                .hasMessageContaining("job.checkpoint-interval: expected 0 (off) or a duration of at least 10ms, like 500ms, 10s or 2m");
         assertThat(List.of(Suggestions.editDistance("stride", "strid", false))).containsExactly(1);
     }
 
