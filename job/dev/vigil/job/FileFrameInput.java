@@ -11,6 +11,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Frames from local video files ({@code input.type: file}), one camera per file. */
 final class FileFrameInput implements FrameInput {
@@ -39,14 +40,17 @@ final class FileFrameInput implements FrameInput {
             if (problems.size() > problemsBefore) {
                 continue;
             }
-            if (!Files.isRegularFile(file)) {
+            if (Files.isDirectory(file)) {
+                problems.add(where + ": " + file + " is a directory; give a video file");
+            } else if (!Files.isRegularFile(file)) {
                 problems.add(where + ": video file not found: " + file
                         + " (give a local video with --input FILE, or set VIGIL_DATA_DIR to a folder that has "
                         + "the sample videos)");
             } else if (!Files.isReadable(file)) {
                 problems.add(where + ": video file is not readable: " + file);
             } else {
-                builder.addVideo(file, cameras == null ? null : cameras.get(i));
+                // No ids (or an empty list: -i on the command line) means each file's name.
+                builder.addVideo(file, cameras == null || cameras.isEmpty() ? null : cameras.get(i));
             }
         }
         if (problems.size() > before) {
@@ -55,7 +59,8 @@ final class FileFrameInput implements FrameInput {
         try {
             return new FileFrameInput(builder.build());
         } catch (IllegalArgumentException e) {
-            problems.add(VigilOptions.INPUT_PATHS.key() + ": " + e.getMessage());
+            problems.add(VigilOptions.INPUT_PATHS.key() + ": " + e.getMessage()
+                    + (e.getMessage().contains("camera id") ? " (" + VigilOptions.INPUT_CAMERA_IDS.key() + ")" : ""));
             return null;
         }
     }
@@ -71,7 +76,7 @@ final class FileFrameInput implements FrameInput {
     }
 
     @Override
-    public int knownCameras() {
-        return source.cameraIds().size();
+    public Optional<List<String>> cameraIds() {
+        return Optional.of(source.cameraIds());
     }
 }

@@ -8,6 +8,9 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Where a pipeline's frames come from: a source plus whatever the input needs between the source and
  * detection (decoding, a dead-letter output for records that are not frames). Operator uids an input
@@ -23,9 +26,14 @@ public interface FrameInput {
         return -1;
     }
 
+    /** The ids of the cameras the input carries, when it knows them before it starts. */
+    default Optional<List<String>> cameraIds() {
+        return Optional.empty();
+    }
+
     /** How many cameras the input is known to carry, for sizing the detection queue; 1 when it cannot tell. */
     default int knownCameras() {
-        return 1;
+        return cameraIds().map(List::size).filter(n -> n > 0).orElse(1);
     }
 
     /**

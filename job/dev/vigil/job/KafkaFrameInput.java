@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Frames from a Kafka frame topic ({@code input.type: kafka}): Flink's KafkaSource reads the encoded
@@ -42,12 +43,12 @@ final class KafkaFrameInput implements FrameInput {
     private final Duration idleTimeout;
     private final DecodeFrames decode;
     private final Sink<DeadLetter> deadLetters;
-    private final int knownCameras;
+    private final List<String> cameras;
 
     private KafkaFrameInput(KafkaSource<EncodedFrame> source, Duration maxOutOfOrderness, Duration idleTimeout,
-            DecodeFrames decode, Sink<DeadLetter> deadLetters, int knownCameras) {
+            DecodeFrames decode, Sink<DeadLetter> deadLetters, List<String> cameras) {
         this.source = source;
-        this.knownCameras = knownCameras;
+        this.cameras = cameras;
         this.maxOutOfOrderness = maxOutOfOrderness;
         this.idleTimeout = idleTimeout;
         this.decode = decode;
@@ -86,13 +87,13 @@ final class KafkaFrameInput implements FrameInput {
                 config.get(KafkaOptions.IDLE_TIMEOUT),
                 new DecodeFrames(config.get(KafkaOptions.MAX_IMAGE_BYTES), cameras == null ? List.of() : cameras),
                 delivery.sink(connection, new DeadLetterSerializationSchema(deadLetterTopic), "dead-letters"),
-                cameras == null ? 1 : cameras.size());
+                cameras);
     }
 
     /** The cameras of {@code kafka.cameras}, when the input is restricted to them. */
     @Override
-    public int knownCameras() {
-        return knownCameras;
+    public Optional<List<String>> cameraIds() {
+        return Optional.ofNullable(cameras);
     }
 
     private static OffsetsInitializer startingOffsets(String choice) {

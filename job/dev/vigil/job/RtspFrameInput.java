@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 
@@ -147,13 +148,9 @@ public final class RtspFrameInput implements FrameInput {
     }
 
     /** Camera ids in configured order. */
-    public List<String> cameraIds() {
-        return source.cameraIds();
-    }
-
     @Override
-    public int knownCameras() {
-        return Math.max(1, source.cameraIds().size());
+    public Optional<List<String>> cameraIds() {
+        return Optional.of(source.cameraIds());
     }
 
     /** Latest frame wins: latency stays bounded when the detector falls behind a live camera. */

@@ -176,7 +176,7 @@ record ResolvedModel(
             }
             return names;
         } catch (IOException e) {
-            throw new ModelException("cannot read class names file " + file.toAbsolutePath() + ": " + e, e);
+            throw new ModelException("cannot read class names file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -187,6 +187,8 @@ public final class VigilCli implements Callable<Integer> {
             Map<String, String> overrides = new LinkedHashMap<>(settings);
             if (!inputs.isEmpty()) {
                 overrides.put(VigilOptions.INPUT_PATHS.key(), String.join(",", inputs));
+                // The config's camera ids name its own videos; videos given here are named by their files.
+                overrides.putIfAbsent(VigilOptions.INPUT_CAMERA_IDS.key(), "[]");
             }
             if (model != null) {
                 overrides.put(VigilOptions.MODEL_NAME.key(), model);

@@ -1,9 +1,11 @@
 package dev.vigil.job.config;
 
+import dev.vigil.models.Suggestions;
 import dev.vigil.operators.analytics.AnalyticsSettings;
 import dev.vigil.operators.analytics.AnalyticsSettingsParser;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The {@code analytics} section, checked: structure, geometry and class names, each with its key path. */
 public final class AnalyticsSection {
@@ -18,5 +20,25 @@ public final class AnalyticsSection {
         AnalyticsSettingsParser.Result parsed = AnalyticsSettingsParser.parse(config.get(VigilOptions.ANALYTICS));
         problems.addAll(parsed.problems());
         return parsed.settings();
+    }
+
+    /**
+     * Notes a problem for every camera the section configures that the input does not carry: its lines and
+     * zones would silently never fire (a misspelt camera id, most likely).
+     */
+    public static void checkCameras(AnalyticsSettings settings, List<String> inputCameras, List<String> problems) {
+        if (settings == null) {
+            return;
+        }
+        for (String camera : settings.cameras().keySet()) {
+            if (!inputCameras.contains(camera)) {
+                String hint = Suggestions.nearest(camera, inputCameras, UnaryOperator.identity(), true)
+                        .filter(nearest -> nearest.distance() <= Math.max(2, camera.length() / 3))
+                        .map(nearest -> "did you mean " + nearest.name() + "? ")
+                        .orElse("");
+                problems.add(VigilOptions.ANALYTICS.key() + ".cameras." + camera + ": the input has no camera '"
+                        + camera + "' (" + hint + "its cameras: " + String.join(", ", inputCameras) + ")");
+            }
+        }
     }
 }

@@ -37,7 +37,12 @@ public final class ModelSection {
             settings = settings.withInputSize(size.width(), size.height());
         }
         if (config.isSet(VigilOptions.MODEL_NAMES_FILE)) {
-            settings = settings.withNamesFile(config.path(VigilOptions.MODEL_NAMES_FILE, problems));
+            java.nio.file.Path names = config.path(VigilOptions.MODEL_NAMES_FILE, problems);
+            if (java.nio.file.Files.isRegularFile(names)) {
+                settings = settings.withNamesFile(names);
+            } else {
+                problems.add(VigilOptions.MODEL_NAMES_FILE.key() + ": file not found: " + names);
+            }
         }
         return settings.withIntraOpThreads(config.get(VigilOptions.MODEL_THREADS).intValue());
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The files and directories a job writes, checked on the client before anything starts, so that a
@@ -28,6 +29,47 @@ public final class OutputPaths {
             problems.add(option.key() + ": cannot create " + file + " (no writable directory above it)");
         }
         return file;
+    }
+
+    /**
+     * Notes a problem for every output that is the same file as something the run reads (a video, the
+     * model) or as another output: opening it would truncate that file before the first frame. Files are
+     * compared by path and, where they exist, as files (so links to one file are the same file).
+     *
+     * @param read key → file the run reads
+     * @param written key → file the run writes
+     */
+    public static void checkNothingIsWrittenOver(Map<String, Path> read, Map<String, Path> written,
+            List<String> problems) {
+        List<Map.Entry<String, Path>> outputs = List.copyOf(written.entrySet());
+        for (int i = 0; i < outputs.size(); i++) {
+            Map.Entry<String, Path> output = outputs.get(i);
+            for (Map.Entry<String, Path> input : read.entrySet()) {
+                if (sameFile(output.getValue(), input.getValue())) {
+                    problems.add(output.getKey() + ": " + output.getValue().toAbsolutePath().normalize() + " is "
+                            + input.getKey() + ", which this run reads; writing there would destroy it");
+                }
+            }
+            for (Map.Entry<String, Path> other : outputs.subList(0, i)) {
+                if (sameFile(output.getValue(), other.getValue())) {
+                    problems.add(output.getKey() + ": " + output.getValue().toAbsolutePath().normalize()
+                            + " is also " + other.getKey() + "; give each output a file of its own");
+                }
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        Path left = a.toAbsolutePath().normalize();
+        Path right = b.toAbsolutePath().normalize();
+        if (left.equals(right)) {
+            return true;
+        }
+        try {
+            return Files.exists(left) && Files.exists(right) && Files.isSameFile(left, right);
+        } catch (java.io.IOException unreadable) {
+            return false;
+        }
     }
 
     /** A local checkpoint directory must be one, or be creatable; other file systems are Flink's to check. */
@@ -65,12 +107,24 @@ public final class OutputPaths {
                 ? text.substring(0, text.length() - 1) : text);
     }
 
-    /** Whether the nearest existing directory above {@code path} can be written to. */
+    /**
+     * Whether a file can be created in the nearest existing directory above {@code path}. Tried for real,
+     * with a file removed at once: permission bits say yes to root, and to special file systems such as
+     * {@code /proc}, where creating a file then fails.
+     */
     private static boolean hasWritableDirectoryAbove(Path path) {
-        Path dir = path.getParent();
+        Path dir = path.toAbsolutePath().getParent();
         while (dir != null && !Files.exists(dir)) {
             dir = dir.getParent();
         }
-        return dir != null && Files.isDirectory(dir) && Files.isWritable(dir);
+        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            return false;
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".vigil-write-check", ".tmp"));
+            return true;
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
+        }
     }
 }

@@ -228,9 +228,8 @@ public final class FileVideoSource
                 String cameraId = cameraId(file, requestedIds.get(i));
                 Path previous = byCamera.putIfAbsent(cameraId, file);
                 if (previous != null) {
-                    throw new IllegalArgumentException(
-                            "duplicate camera id '" + cameraId + "' for " + previous + " and " + file
-                                    + "; pass distinct camera ids to addVideo");
+                    throw new IllegalArgumentException("two videos would both be camera '" + cameraId + "' ("
+                            + previous + " and " + file + "); each needs a camera id of its own");
                 }
                 VideoInfo info = checkedInfo(file);
                 if (info.frameCount() == 0 && loop) {
@@ -275,8 +274,28 @@ public final class FileVideoSource
             try {
                 return FfmpegVideo.probe(file);
             } catch (IOException | RuntimeException | LinkageError e) {
-                throw new IllegalArgumentException("not a decodable video file: " + file + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("not a video file FFmpeg can read: " + file + " ("
+                        + openFailure(e) + ")", e);
             }
         }
+
+        /** What FFmpeg said, as a user reads it: its own error text, not JavaCV's advice to programmers. */
+        private static String openFailure(Throwable e) {
+            String message = String.valueOf(e.getMessage()).replace(" (Has setFormat() been called?)", "");
+            java.util.regex.Matcher code = OPEN_ERROR.matcher(message);
+            if (!code.find()) {
+                return message;
+            }
+            byte[] text = new byte[256];
+            org.bytedeco.ffmpeg.global.avutil.av_strerror(Integer.parseInt(code.group(1)), text, text.length);
+            int end = 0;
+            while (end < text.length && text[end] != 0) {
+                end++;
+            }
+            return new String(text, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        private static final java.util.regex.Pattern OPEN_ERROR =
+                java.util.regex.Pattern.compile("avformat_open_input\\(\\) error (-?\\d+)");
     }
 }

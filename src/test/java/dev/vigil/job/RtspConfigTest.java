@@ -25,7 +25,7 @@ class RtspConfigTest {
         List<String> problems = new ArrayList<>();
         RtspFrameInput input = RtspFrameInput.fromConfig(config, problems, Path.of("target/camera-status.jsonl"));
         assertThat(problems).isEmpty();
-        assertThat(input.cameraIds()).containsExactly("gate", "yard");
+        assertThat(input.cameraIds()).hasValue(List.of("gate", "yard"));
         assertThat(DetectSection.settings(config, input.knownCameras(), input.defaultFramePolicy()).policy())
                 .isEqualTo(FramePolicy.LATEST);
         assertThat(config.get(RtspOptions.OUTPUT_CAMERA_STATUS_PATH)).isEqualTo("out/camera-status.jsonl");

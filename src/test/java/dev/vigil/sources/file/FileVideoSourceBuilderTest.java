@@ -79,7 +79,8 @@ class FileVideoSourceBuilderTest {
         Files.write(garbage, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
         assertThatThrownBy(() -> FileVideoSource.builder().addVideo(garbage, "g").build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("not a decodable video file: " + garbage);
+                .hasMessageStartingWith("not a video file FFmpeg can read: " + garbage)
+                .hasMessageNotContaining("setFormat");
     }
 
     @Test
@@ -96,12 +97,12 @@ class FileVideoSourceBuilderTest {
                         .addVideo(TestVideos.streetTraffic(), "cam")
                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("duplicate camera id 'cam'");
+                .hasMessageStartingWith("two videos would both be camera 'cam'");
         assertThatThrownBy(() -> FileVideoSource.builder()
                         .addVideo(TestVideos.carDetection(), null)
                         .addVideo(TestVideos.carDetection(), null)
                         .build())
-                .hasMessageStartingWith("duplicate camera id 'car-detection'");
+                .hasMessageStartingWith("two videos would both be camera 'car-detection'");
     }
 
     @Test
