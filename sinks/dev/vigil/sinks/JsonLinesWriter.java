@@ -2,11 +2,14 @@ package dev.vigil.sinks;
 
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 
+import org.apache.flink.runtime.execution.SuppressRestartsException;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -37,16 +40,41 @@ final class JsonLinesWriter<T> implements StatefulSinkWriter<T, FileOffset> {
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            Files.createDirectories(parent);
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw failed("open", file, e);
+            }
         }
         for (FileOffset offset : restored) {
             cutBack(Path.of(offset.path()), offset.length());
         }
         boolean restoredOwnFile = restored.stream().anyMatch(o -> Path.of(o.path()).equals(file));
-        this.channel = restoredOwnFile
-                ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
-                : FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            this.channel = restoredOwnFile
+                    ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND)
+                    : FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                            StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw failed("open", file, e);
+        }
+    }
+
+    /**
+     * An output that cannot be opened or written stops the job, naming the file and the system's reason,
+     * without restarts: a full disk or a vanished directory fails again the same way, and a restart would
+     * only hide the cause behind the errors of the operators it cancels.
+     */
+    private static RuntimeException failed(String what, Path file, IOException e) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage();
+        IOException named = new IOException("cannot " + what + " output " + file + ": " + reason);
+        // The system's own exception stays in the log, beside the one the user is shown.
+        named.addSuppressed(e);
+        return new SuppressRestartsException(named);
     }
 
     private static void cutBack(Path path, long length) throws IOException {
@@ -64,7 +92,7 @@ final class JsonLinesWriter<T> implements StatefulSinkWriter<T, FileOffset> {
     }
 
     @Override
-    public void write(T record, Context context) throws IOException {
+    public void write(T record, Context context) {
         byte[] line = (encoder.encode(record) + "\n").getBytes(StandardCharsets.UTF_8);
         if (channel == null) {
             printToStdout(line);
@@ -89,10 +117,14 @@ final class JsonLinesWriter<T> implements StatefulSinkWriter<T, FileOffset> {
     }
 
     @Override
-    public void flush(boolean endOfInput) throws IOException {
+    public void flush(boolean endOfInput) {
         if (channel != null) {
             drain();
-            channel.force(false);
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                throw failed("write", file, e);
+            }
         }
     }
 
@@ -106,15 +138,19 @@ final class JsonLinesWriter<T> implements StatefulSinkWriter<T, FileOffset> {
         return List.of(new FileOffset(file.toString(), channel.size()));
     }
 
-    private void drain() throws IOException {
+    private void drain() {
         buffer.flip();
         writeFully(buffer);
         buffer.clear();
     }
 
-    private void writeFully(ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
+    private void writeFully(ByteBuffer bytes) {
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            throw failed("write", file, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.vigil.sinks;
 
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +104,27 @@ class JsonLinesSinkTest {
         assertThat(JsonLinesSink.fileOf(file, 0, 1)).isEqualTo(file);
         assertThat(JsonLinesSink.fileOf(file, 2, 4)).isEqualTo(Path.of("/out/detections-2.jsonl"));
         assertThat(JsonLinesSink.fileOf(Path.of("/out/results"), 1, 2)).isEqualTo(Path.of("/out/results-1"));
+    }
+
+    @Test
+    void aFullDiskStopsTheJobNamingTheFileAndTheSystemsReasonWithoutRestarts() throws Exception {
+        Path full = Path.of("/dev/full"); // every write fails with ENOSPC, as on a full disk
+        JsonLinesWriter<String> writer = new JsonLinesWriter<>(full, QUOTED, List.of());
+        writer.write("a", NO_CONTEXT);
+
+        assertThatThrownBy(() -> writer.flush(false))
+                .isInstanceOf(SuppressRestartsException.class)
+                .rootCause()
+                .hasMessage("cannot write output /dev/full: No space left on device");
+    }
+
+    @Test
+    void anOutputThatCannotBeCreatedIsNamedWithTheReason() {
+        Path impossible = Path.of("/proc/no-such-dir/detections.jsonl");
+
+        assertThatThrownBy(() -> new JsonLinesWriter<>(impossible, QUOTED, List.of()))
+                .isInstanceOf(SuppressRestartsException.class)
+                .rootCause()
+                .hasMessageStartingWith("cannot open output " + impossible + ": ");
     }
 }
