@@ -143,21 +143,30 @@ public final class JobRunner {
     /** What a finished run did. */
     public record Summary(
             long frames, long skipped, long rejects, Map<String, Long> detectionsByLabel, double seconds, Path results,
-            Path rejectsFile, CheckpointLog.Stats checkpoints) {
+            Path rejectsFile, Map<String, Long> rejectsByStage, CheckpointLog.Stats checkpoints) {
 
         static Summary of(JobExecutionResult result, double seconds, Path results, Path rejectsFile,
                 CheckpointLog.Stats checkpoints) {
-            Object labels = result.getAccumulatorResult(TallyDetections.LABELS_ACCUMULATOR);
-            Map<String, Long> byLabel = new TreeMap<>();
-            if (labels instanceof Map) {
-                ((Map<?, ?>) labels).forEach((k, v) -> byLabel.put(String.valueOf(k), asLong(v)));
-            }
+            Map<String, Long> byLabel = counts(result.getAccumulatorResult(TallyDetections.LABELS_ACCUMULATOR));
             long framesIn = asLong(result.getAccumulatorResult(ScreenFrames.FRAMES_IN_ACCUMULATOR));
             long detected = asLong(result.getAccumulatorResult(TallyDetections.FRAMES_ACCUMULATOR));
             long rejected = asLong(result.getAccumulatorResult(ScreenFrames.REJECTS_ACCUMULATOR));
             // Skipped frames leave no result behind: they are what reached the detector and came out neither way.
             return new Summary(detected, framesIn - detected - rejected, rejected, byLabel, seconds, results, rejectsFile,
-                    checkpoints);
+                    counts(result.getAccumulatorResult(RejectTally.BY_STAGE_ACCUMULATOR)), checkpoints);
+        }
+
+        private static Map<String, Long> counts(Object accumulated) {
+            Map<String, Long> counts = new TreeMap<>();
+            if (accumulated instanceof Map) {
+                ((Map<?, ?>) accumulated).forEach((k, v) -> counts.put(String.valueOf(k), asLong(v)));
+            }
+            return counts;
+        }
+
+        /** Rejects of every stage: frames turned away, and results too late for tracking or their count window. */
+        public long allRejects() {
+            return rejectsByStage.values().stream().mapToLong(Long::longValue).sum();
         }
 
         public long detections() {
@@ -174,8 +183,12 @@ public final class JobRunner {
                     .collect(Collectors.joining(", "));
             out.printf("  detections: %d%s%n", detections(), labels.isEmpty() ? "" : " (" + labels + ")");
             out.printf("  results: %s%n", results == null ? "standard output" : results);
-            out.printf("  rejects: %s%s%n", rejectsFile, rejects == 0 ? "" : " — " + rejects + " frame(s), see reasons there");
-            if (rejects > 0 && Files.exists(rejectsFile)) {
+            long all = allRejects();
+            String stages = rejectsByStage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            out.printf("  rejects: %s%s%n", rejectsFile, all == 0 ? ""
+                    : " — " + all + " (" + stages + "), see reasons there");
+            if (all > 0 && Files.exists(rejectsFile)) {
                 firstReject(rejectsFile).ifPresent(line -> out.printf("  first reject: %s%n", line));
             }
             if (checkpoints.completed() > 0) {

@@ -219,7 +219,7 @@ public final class VigilPipeline implements ResultStreams {
                 rejected = rejected.union(addAnalytics(env, tracked));
             }
         }
-        sinkTo(rejected, rejects);
+        sinkTo(rejected.map(new RejectTally()).name("tally-rejects").uid("tally-rejects"), rejects);
     }
 
     private static <T> void sinkTo(DataStream<T> stream, List<UidSink<T>> sinks) {
