@@ -147,6 +147,11 @@ public final class RtspFrameInput implements FrameInput {
         return value == null ? null : String.valueOf(value);
     }
 
+    /** The cameras the job must not start without (all of them with fail-fast, else none). */
+    List<CameraConnection> camerasRequiredAtStart() {
+        return source.camerasRequiredAtStart();
+    }
+
     /** Camera ids in configured order. */
     @Override
     public Optional<List<String>> cameraIds() {

@@ -97,11 +97,20 @@ public final class VigilJob {
     }
 
     /**
-     * Builds the job, checking inputs and the model.
+     * Builds the job, checking inputs, the model and that the services it needs answer.
      *
      * @throws ConfigException naming the key of every input that does not work
      */
     public static VigilJob fromConfig(VigilConfig config, String configSource) {
+        return fromConfig(config, configSource, new ServiceReachability());
+    }
+
+    /**
+     * Builds the job, checking inputs and the model, then, when those are fine, the services with {@code services}.
+     *
+     * @throws ConfigException naming the key of every input that does not work
+     */
+    public static VigilJob fromConfig(VigilConfig config, String configSource, ServiceCheck services) {
         List<String> problems = new ArrayList<>();
         FrameInput input = frameInput(config, problems);
         ModelSettings model = ModelSection.settings(config, problems);
@@ -140,6 +149,10 @@ public final class VigilJob {
                 rejects, tracking == null ? null : tracking.tracksFile(), analytics == null ? null : analytics.eventsFile(),
                 analytics == null ? null : analytics.countsFile()), problems);
         List<OutputDestination> destinations = destinations(config, problems);
+        if (problems.isEmpty()) {
+            // Only a config that is otherwise fine is worth the wait: an absent service takes its timeout to tell.
+            services.check(config, input, problems);
+        }
         if (!problems.isEmpty()) {
             // Inputs and outputs sharing a setting (the Kafka connection, say) each report its problem.
             throw new ConfigException(configSource, problems.stream().distinct().toList());
@@ -207,14 +220,6 @@ public final class VigilJob {
                 OutputPaths.writable(config, VigilOptions.OUTPUT_EVENTS_PATH, problems),
                 OutputPaths.writable(config, VigilOptions.OUTPUT_COUNTS_PATH, problems), controlTopic);
     }
-
-
-
-
-
-
-
-
 
     /** The dataflow with this job's source, model and sinks. */
     public VigilPipeline pipeline() {

@@ -11,6 +11,10 @@ public final class ElasticsearchOptions {
     public static final ConfigOption<List<String>> HOSTS = ConfigOption.of(
             "elasticsearch.hosts", ValueType.stringList(), null,
             "Elasticsearch nodes as http(s)://host:port; setting this indexes the job's results there.");
+    public static final ConfigOption<Duration> CONNECT_TIMEOUT = ConfigOption.of(
+            "elasticsearch.connect-timeout", ValueType.positiveDuration(), Duration.ofSeconds(10),
+            "How long the check before the job starts waits for a node of elasticsearch.hosts to answer; the job "
+                    + "is not started when none does.");
     public static final ConfigOption<String> INDEX_PREFIX = ConfigOption.of(
             "elasticsearch.index-prefix", ValueType.string(), "vigil",
             "Indices are <prefix>-<detections|tracks|events|aggregates>-<yyyy.MM.dd of event time, UTC>, dead "
@@ -62,7 +66,7 @@ public final class ElasticsearchOptions {
 
     /** All Elasticsearch options, in the order help lists them. */
     public static List<ConfigOption<?>> all() {
-        return List.of(HOSTS, INDEX_PREFIX, STREAMS, USERNAME, PASSWORD, API_KEY, TRUSTSTORE_PATH, TRUSTSTORE_PASSWORD,
+        return List.of(HOSTS, CONNECT_TIMEOUT, INDEX_PREFIX, STREAMS, USERNAME, PASSWORD, API_KEY, TRUSTSTORE_PATH, TRUSTSTORE_PASSWORD,
                 SHARDS, REPLICAS, INSTALL_TEMPLATES, BULK_MAX_ACTIONS, BULK_MAX_BYTES, BULK_FLUSH_INTERVAL,
                 BULK_BACKOFF_INITIAL, BULK_BACKOFF_MAX, DEADLETTER_MAX_CHARS);
     }

@@ -19,6 +19,10 @@ public final class KafkaOptions {
             "Kafka client properties for every consumer and producer (security.protocol, sasl.*, ssl.*, ...), "
                     + "passed through as given; secret values (passwords, sasl.jaas.config) are masked wherever "
                     + "the config is shown.");
+    public static final ConfigOption<Duration> CONNECT_TIMEOUT = ConfigOption.of(
+            "kafka.connect-timeout", ValueType.positiveDuration(), Duration.ofSeconds(10),
+            "How long the check before the job starts waits for a broker of kafka.bootstrap-servers to answer; "
+                    + "the job is not started when none does.");
 
     public static final ConfigOption<String> FRAMES_TOPIC = ConfigOption.of(
             "kafka.frames-topic", ValueType.string(), null,
@@ -85,7 +89,7 @@ public final class KafkaOptions {
 
     /** All Kafka options, in the order help lists them. */
     public static List<ConfigOption<?>> all() {
-        return List.of(BOOTSTRAP_SERVERS, PROPERTIES, FRAMES_TOPIC, GROUP_ID, STARTING_OFFSETS, STOP_AT_END,
+        return List.of(BOOTSTRAP_SERVERS, PROPERTIES, CONNECT_TIMEOUT, FRAMES_TOPIC, GROUP_ID, STARTING_OFFSETS, STOP_AT_END,
                 MAX_IMAGE_BYTES, CAMERAS, MAX_OUT_OF_ORDERNESS, IDLE_TIMEOUT, DEAD_LETTER_TOPIC, DETECTIONS_TOPIC,
                 TRACKS_TOPIC, EVENTS_TOPIC, COUNTS_TOPIC, REJECTS_TOPIC, DELIVERY_GUARANTEE, TRANSACTIONAL_ID_PREFIX,
                 TRANSACTION_TIMEOUT, CONTROL_TOPIC);

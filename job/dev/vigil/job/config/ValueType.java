@@ -211,6 +211,12 @@ public abstract class ValueType<T> {
         };
     }
 
+    /** {@code duration} as messages write it: {@code 10 s}, {@code 1500 ms}. */
+    public static String text(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     /** A duration such as {@code 500ms}, {@code 10s}, {@code 2m}; {@code 0} means off. */
     public static ValueType<Duration> duration() {
         return new ValueType<>("a duration like 500ms, 10s or 2m (0 = off)") {

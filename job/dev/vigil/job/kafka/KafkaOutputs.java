@@ -49,14 +49,19 @@ public final class KafkaOutputs implements OutputDestination {
      * problems (added to {@code problems}) stop them.
      */
     public static KafkaOutputs fromConfig(VigilConfig config, List<String> problems) {
-        ConfigOption<String> first = TOPICS.stream().filter(config::isSet).findFirst().orElse(null);
-        if (first == null) {
+        if (!wanted(config)) {
             return null;
         }
+        ConfigOption<String> first = TOPICS.stream().filter(config::isSet).findFirst().orElseThrow();
         int before = problems.size();
         KafkaConnection connection = KafkaConnection.fromConfig(config, first.key(), problems);
         KafkaDelivery delivery = KafkaDelivery.fromConfig(config, problems);
         return problems.size() > before ? null : new KafkaOutputs(config, connection, delivery);
+    }
+
+    /** Whether the config names a result topic. */
+    public static boolean wanted(VigilConfig config) {
+        return TOPICS.stream().anyMatch(config::isSet);
     }
 
     @Override

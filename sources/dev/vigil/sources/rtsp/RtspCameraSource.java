@@ -68,6 +68,14 @@ public final class RtspCameraSource
         return List.copyOf(settings.cameras().keySet());
     }
 
+    /**
+     * The cameras the job must not start without: every camera with fail-fast, none without it (a camera
+     * down at start is then retried like any other).
+     */
+    public List<CameraConnection> camerasRequiredAtStart() {
+        return settings.failFast() ? List.copyOf(settings.cameras().values()) : List.of();
+    }
+
     @Override
     public Boundedness getBoundedness() {
         return Boundedness.CONTINUOUS_UNBOUNDED;
