@@ -1,6 +1,8 @@
 package dev.vigil.job.cli;
 
 import dev.vigil.job.ExitCodes;
+import dev.vigil.job.config.ValueType;
+import dev.vigil.job.kafka.KafkaReachability;
 import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.kafka.FrameTopic;
 
@@ -13,12 +15,14 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.awt.image.BufferedImage;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -76,6 +80,12 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--loop", description = "Start a file again when it ends; sequence and time keep counting.")
     boolean loop;
 
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class,
+            description = "How long to wait for a broker to answer before publishing anything, e.g. 500ms, 10s. "
+                    + "Default: ${DEFAULT-VALUE}")
+    Duration connectTimeout;
+
     @Option(names = "--property", paramLabel = "KEY=VALUE",
             description = "Kafka producer property, e.g. --property security.protocol=SASL_SSL (repeatable).")
     Map<String, String> properties = new LinkedHashMap<>();
@@ -98,6 +108,15 @@ public final class PublishCommand implements Callable<Integer> {
         }
         if (fps < 0 || maxFrames < 0) {
             System.err.println("--fps and --max-frames must not be negative");
+            return ExitCodes.CONFIG;
+        }
+        // Unchecked, the producer would block every send for a minute waiting for an absent broker.
+        Properties client = new Properties();
+        client.putAll(properties);
+        var unreachable = new KafkaReachability("--bootstrap-servers", "--property")
+                .problem(bootstrapServers, client, connectTimeout);
+        if (unreachable.isPresent()) {
+            System.err.println(unreachable.get());
             return ExitCodes.CONFIG;
         }
         boolean live = input.contains("://");
@@ -228,6 +247,14 @@ public final class PublishCommand implements Callable<Integer> {
         double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
         out.printf("  frames %d  %.1f frames/s  %.1f MB (%.0f KB/frame)%n", sent, sent / seconds, bytes / 1e6,
                 sent == 0 ? 0.0 : bytes / 1e3 / sent);
+    }
+
+    /** Durations as config files write them ({@code 500ms}, {@code 10s}). */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return ValueType.positiveDuration().read(value);
+        }
     }
 
     private static String baseName(String file) {
