@@ -22,6 +22,9 @@ final class FfmpegCameraFeed implements CameraFeed {
     static final Connector CONNECTOR = FfmpegCameraFeed::open;
 
     private static final Pattern ERROR_CODE = Pattern.compile("error (-\\d+)");
+    /** JavaCV's advice to programmers in its messages, which tells someone running a camera nothing. */
+    private static final Pattern JAVACV_HINTS = Pattern.compile(
+            "\\s*\\((Has setFormat\\(\\) been called\\?|For more details, make sure FFmpegLogCallback\\.set\\(\\) has been called\\.)\\)");
 
     static {
         // FFmpeg logs every stream it opens and every lost packet; keep only errors in task logs.
@@ -87,7 +90,7 @@ final class FfmpegCameraFeed implements CameraFeed {
 
     /** The exception with FFmpeg's error code, if its message has one, turned into words. */
     private static IOException explained(Exception e) {
-        String message = String.valueOf(e.getMessage());
+        String message = JAVACV_HINTS.matcher(String.valueOf(e.getMessage())).replaceAll("");
         Matcher m = ERROR_CODE.matcher(message);
         if (m.find()) {
             byte[] text = new byte[256];
