@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import dev.vigil.testing.JarRun;
 import dev.vigil.testing.TestData;
 
 import org.junit.jupiter.api.Test;
@@ -7,8 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,29 +24,20 @@ class JobFailureReportIT {
 
     @Test
     void aFailedJobNamesItsRootCauseInOneLineAndPointsToTheLog() throws Exception {
-        Path jar = Path.of("target", "vigil.jar").toAbsolutePath();
-        assertThat(jar).as("the build packages the jar before the integration tests").exists();
         Path config = Path.of("conf", "demo.yaml").toAbsolutePath();
-        ProcessBuilder launch = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar", jar.toString(), "run", "-c", config.toString(),
-                        "-o", dir.resolve("out/detections.jsonl").toString(),
-                        "--set", "output.rejects-path=" + dir.resolve("out/rejects.jsonl"),
-                        "--set", "output.tracks-path=" + dir.resolve("out/tracks.jsonl"),
-                        "--set", "input.paths=" + TestData.data("video/vehicle-counting-street/input_video.mp4"),
-                        "--set", "model.mirror=" + TestData.modelMirror(),
-                        // No detection can finish within a millisecond: the job fails on its first frame.
-                        "--set", "detect.timeout=1ms",
-                        "--set", "job.restart-attempts=0"))
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve("stdout.txt").toFile())
-                .redirectError(dir.resolve("stderr.txt").toFile());
-        launch.environment().put("OPT_OUT_TRACKING", "true");
-        Process process = launch.start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the failed job exits").isTrue();
+        JarRun run = JarRun.of(dir, Duration.ofMinutes(3),
+                "run", "-c", config.toString(),
+                "-o", dir.resolve("out/detections.jsonl").toString(),
+                "--set", "output.rejects-path=" + dir.resolve("out/rejects.jsonl"),
+                "--set", "output.tracks-path=" + dir.resolve("out/tracks.jsonl"),
+                "--set", "input.paths=" + TestData.data("video/vehicle-counting-street/input_video.mp4"),
+                "--set", "model.mirror=" + TestData.modelMirror(),
+                // No detection can finish within a millisecond: the job fails on its first frame.
+                "--set", "detect.timeout=1ms",
+                "--set", "job.restart-attempts=0");
 
-        String stderr = Files.readString(dir.resolve("stderr.txt"));
-        assertThat(process.exitValue()).as(stderr).isEqualTo(ExitCodes.JOB_FAILED);
+        String stderr = run.stderr();
+        assertThat(run.exitCode()).as(stderr).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(stderr).contains("The job failed: java.util.concurrent.TimeoutException: frame 0 of camera 'street' "
                 + "was not detected within the detection timeout");
         assertThat(stderr).as("Flink's wrappers stay off the line")
