@@ -184,8 +184,8 @@ final class ElasticsearchIndexWriter<T> implements SinkWriter<T> {
             batch = retry;
             if (!batch.isEmpty()) {
                 retries.inc();
-                LOG.warn("{} documents not indexed yet ({}); retrying in {} ms", batch.size(), problem,
-                        backoff.nextMillis());
+                LOG.warn("{} documents not indexed yet in Elasticsearch at {} ({}); retrying in {} ms", batch.size(),
+                        hosts(), problem, backoff.nextMillis());
                 backoff.pause();
             }
         }
@@ -220,15 +220,23 @@ final class ElasticsearchIndexWriter<T> implements SinkWriter<T> {
             } catch (ResponseException e) {
                 int status = e.getResponse().getStatusLine().getStatusCode();
                 if (BulkFailures.classify(status, null) == BulkFailures.Kind.PERMANENT) {
-                    throw new IOException("Elasticsearch refused Vigil's index templates: " + e.getMessage(), e);
+                    throw new IOException("Elasticsearch at " + hosts() + " refused Vigil's index templates: "
+                            + e.getMessage(), e);
                 }
-                LOG.warn("Cannot install index templates yet ({}); retrying in {} ms", status, backoff.nextMillis());
+                LOG.warn("Cannot install index templates in Elasticsearch at {} yet ({}); retrying in {} ms", hosts(),
+                        status, backoff.nextMillis());
             } catch (IOException e) {
-                LOG.warn("Cannot install index templates yet ({}); retrying in {} ms", e, backoff.nextMillis());
+                LOG.warn("Cannot install index templates in Elasticsearch at {} yet ({}); retrying in {} ms", hosts(), e,
+                        backoff.nextMillis());
             }
             retries.inc();
             backoff.pause();
         }
+    }
+
+    /** The configured hosts, for messages: a retry names where it waits, since several clusters may be in use. */
+    private String hosts() {
+        return String.join(", ", settings.hosts());
     }
 
     /** Collects the emitter's requests for the next bulk. */

@@ -1,6 +1,7 @@
 package dev.vigil.sinks.elasticsearch;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.vigil.testing.LogCapture;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,21 @@ class ElasticsearchIndexWriterTest {
 
         assertThat(bulks).hasSize(4);
         assertThat(bulks.get(3)).contains("\"_index\":\"x-deadletter\"", "\"status\":413");
+    }
+
+    @Test
+    void aRetryWarningNamesTheHostItWaitsFor() throws Exception {
+        answers.add(new Answer(503, "{\"error\": {\"type\": \"cluster_block_exception\", \"reason\": \"blocked\"},"
+                + " \"status\": 503}"));
+        answers.add(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("a") + "]}"));
+
+        try (LogCapture log = new LogCapture(); ElasticsearchIndexWriter<String> writer = writer()) {
+            writer.write("a", null);
+            writer.flush(false);
+
+            assertThat(log.text()).contains("1 documents not indexed yet in Elasticsearch at http://127.0.0.1:"
+                    + server.getAddress().getPort() + " (503");
+        }
     }
 
     private ElasticsearchIndexWriter<String> writer() throws IOException {
