@@ -1,20 +1,36 @@
 package dev.vigil.operators;
 
-import dev.vigil.sources.serialization.ImmutableRecordSerializer;
+import dev.vigil.sources.serialization.VersionedRecordSerializer;
 
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
 
-/** Serializer for {@link Reject}. */
-public final class RejectSerializer extends ImmutableRecordSerializer<Reject> {
+/**
+ * Serializer for {@link Reject}. Format 2 appends the last sequence and the frame count; a reject of
+ * format 1 stands for its own frame alone.
+ */
+public final class RejectSerializer extends VersionedRecordSerializer<Reject> {
 
     private static final long serialVersionUID = 1L;
 
+    static final int CURRENT_FORMAT = 2;
+
     public static final RejectSerializer INSTANCE = new RejectSerializer();
+
+    public RejectSerializer() {
+        this(CURRENT_FORMAT);
+    }
+
+    private RejectSerializer(int readFormat) {
+        super(CURRENT_FORMAT, readFormat);
+    }
+
+    static RejectSerializer reading(int format) {
+        return format == CURRENT_FORMAT ? INSTANCE : new RejectSerializer(format);
+    }
 
     private static final Reject.Stage[] STAGES = Reject.Stage.values();
 
@@ -34,6 +50,8 @@ public final class RejectSerializer extends ImmutableRecordSerializer<Reject> {
         out.writeInt(reason.length);
         out.write(reason);
         out.writeLong(reject.rejectedAtMillis());
+        out.writeLong(reject.lastSequence());
+        out.writeLong(reject.frames());
     }
 
     @Override
@@ -45,8 +63,10 @@ public final class RejectSerializer extends ImmutableRecordSerializer<Reject> {
         byte[] reason = new byte[in.readInt()];
         in.readFully(reason);
         long rejectedAt = in.readLong();
+        long lastSequence = readFormat() >= 2 ? in.readLong() : sequence;
+        long frames = readFormat() >= 2 ? in.readLong() : 1;
         return new Reject(cameraId, sequence, timestamp, stage,
-                new String(reason, java.nio.charset.StandardCharsets.UTF_8), rejectedAt);
+                new String(reason, java.nio.charset.StandardCharsets.UTF_8), rejectedAt, lastSequence, frames);
     }
 
     @Override
@@ -55,9 +75,9 @@ public final class RejectSerializer extends ImmutableRecordSerializer<Reject> {
     }
 
     /** Snapshot for restoring state written by this serializer. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<Reject> {
+    public static final class Snapshot extends VersionedRecordSerializer.Snapshot<Reject> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super("reject", CURRENT_FORMAT, RejectSerializer::reading);
         }
     }
 }

@@ -11,7 +11,10 @@ import java.util.Objects;
  * <p>A source that cannot decode part of its input still emits a frame for it, marked
  * {@linkplain #isDamaged() damaged} with a message that says what went wrong and where. Such a
  * frame has no pixels; the detection stage routes it to the rejects output so that damage is
- * visible downstream instead of being dropped inside the source.
+ * visible downstream instead of being dropped inside the source. A damaged frame may stand for a
+ * {@linkplain #gap stretch of frames} the source found missing from the stream: it then covers the
+ * sequences from {@link #sequence()} to {@link #lastSequence()}, and {@link #lostFrames()} says how
+ * many of them were lost.
  */
 @TypeInfo(FrameTypeInfoFactory.class)
 public final class Frame {
@@ -27,6 +30,8 @@ public final class Frame {
     private final PixelLayout layout;
     private final byte[] pixels;
     private final String damage;
+    private final long lastSequence;
+    private final long lostFrames;
     private final PixelStorage storage;
 
     public Frame(
@@ -40,7 +45,18 @@ public final class Frame {
             byte[] pixels,
             String damage) {
         this(cameraId, sequence, timestampMillis, ingestTimeMillis, width, height, layout, pixels, damage,
-                PixelStorage.RAW);
+                sequence, damage == null ? 0 : 1, PixelStorage.RAW);
+    }
+
+    /** A damage marker that stands for {@code lostFrames} frames between two sequences; see {@link #gap}. */
+    Frame(String cameraId, long sequence, long lastSequence, long lostFrames, long timestampMillis,
+            long ingestTimeMillis, String damage) {
+        this(cameraId, sequence, timestampMillis, ingestTimeMillis, 0, 0, PixelLayout.BGR24, NO_PIXELS,
+                Objects.requireNonNull(damage, "damage"), lastSequence, lostFrames, PixelStorage.RAW);
+        if (lastSequence < sequence || lostFrames < 1 || lostFrames > lastSequence - sequence + 1) {
+            throw new IllegalArgumentException("a gap of " + lostFrames + " frames cannot lie between sequences "
+                    + sequence + " and " + lastSequence);
+        }
     }
 
     private Frame(
@@ -53,6 +69,8 @@ public final class Frame {
             PixelLayout layout,
             byte[] pixels,
             String damage,
+            long lastSequence,
+            long lostFrames,
             PixelStorage storage) {
         this.cameraId = Objects.requireNonNull(cameraId, "cameraId");
         this.sequence = sequence;
@@ -63,6 +81,8 @@ public final class Frame {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.pixels = Objects.requireNonNull(pixels, "pixels");
         this.damage = damage;
+        this.lastSequence = lastSequence;
+        this.lostFrames = lostFrames;
         this.storage = Objects.requireNonNull(storage, "storage");
     }
 
@@ -95,6 +115,17 @@ public final class Frame {
                 Objects.requireNonNull(damage, "damage"));
     }
 
+    /**
+     * A marker for frames missing from a stream: of the sequences {@code firstSequence} to
+     * {@code lastSequence}, {@code lostFrames} would have been emitted (all of them, unless a stride
+     * skips some on purpose). Its event time is that of the first missing frame, as far as known.
+     */
+    public static Frame gap(String cameraId, long firstSequence, long lastSequence, long lostFrames,
+            long timestampMillis, String damage) {
+        return new Frame(cameraId, firstSequence, lastSequence, lostFrames, timestampMillis,
+                System.currentTimeMillis(), damage);
+    }
+
     public String cameraId() {
         return cameraId;
     }
@@ -102,6 +133,22 @@ public final class Frame {
     /** Index of this frame in its camera's stream (0-based, counting frames skipped by a stride). */
     public long sequence() {
         return sequence;
+    }
+
+    /**
+     * The last sequence this record stands for: its own sequence, except for a {@linkplain #gap gap}
+     * marker, which covers the sequences from {@link #sequence()} to this one.
+     */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /**
+     * Frames of the stream this damaged frame stands for, counted as rejected frames: 1 for damage at
+     * one place, the lost frames for a {@linkplain #gap gap}; 0 for a good frame.
+     */
+    public long lostFrames() {
+        return lostFrames;
     }
 
     /** Event time: the frame's presentation timestamp, in milliseconds. */
@@ -145,7 +192,7 @@ public final class Frame {
             return this;
         }
         return new Frame(cameraId, sequence, timestampMillis, ingestTimeMillis, width, height, layout, pixels, damage,
-                storage);
+                lastSequence, lostFrames, storage);
     }
 
     public boolean isDamaged() {
@@ -172,6 +219,8 @@ public final class Frame {
         }
         Frame f = (Frame) o;
         return sequence == f.sequence
+                && lastSequence == f.lastSequence
+                && lostFrames == f.lostFrames
                 && timestampMillis == f.timestampMillis
                 && ingestTimeMillis == f.ingestTimeMillis
                 && width == f.width
@@ -190,6 +239,7 @@ public final class Frame {
     @Override
     public String toString() {
         return "Frame{" + cameraId + "#" + sequence + " t=" + timestampMillis + "ms " + width + "x" + height
+                + (lastSequence == sequence ? "" : ".." + lastSequence + " (" + lostFrames + " lost)")
                 + (damage == null ? "" : " damaged: " + damage) + "}";
     }
 }

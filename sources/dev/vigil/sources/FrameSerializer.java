@@ -1,9 +1,8 @@
 package dev.vigil.sources;
 
-import dev.vigil.sources.serialization.ImmutableRecordSerializer;
 import dev.vigil.models.BgrImage;
+import dev.vigil.sources.serialization.VersionedRecordSerializer;
 
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -16,12 +15,26 @@ import java.io.IOException;
  * its byte count) and followed by its quality (0: the frame's own source JPEG), so state written before
  * JPEG storage existed, which
  * has only raw pixels and lengths of zero or more, reads the same as before.
+ *
+ * <p>Format 2 adds, after the damage of a damaged frame, the last sequence it stands for and the frames
+ * it counts as lost (see {@link Frame#gap}); a damaged frame of format 1 stands for its own sequence and
+ * one lost frame.
  */
-public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
+public final class FrameSerializer extends VersionedRecordSerializer<Frame> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final FrameSerializer INSTANCE = new FrameSerializer();
+    static final int CURRENT_FORMAT = 2;
+
+    public static final FrameSerializer INSTANCE = new FrameSerializer(CURRENT_FORMAT);
+
+    private FrameSerializer(int readFormat) {
+        super(CURRENT_FORMAT, readFormat);
+    }
+
+    static FrameSerializer reading(int format) {
+        return format == CURRENT_FORMAT ? INSTANCE : new FrameSerializer(format);
+    }
 
     private static final PixelLayout[] LAYOUTS = PixelLayout.values();
 
@@ -40,6 +53,10 @@ public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
         out.writeInt(frame.height());
         out.writeByte(frame.layout().ordinal());
         writeNullableString(frame.damage(), out);
+        if (frame.isDamaged()) {
+            out.writeLong(frame.lastSequence());
+            out.writeLong(frame.lostFrames());
+        }
         PixelStorage storage = frame.pixelStorage();
         if (storage.isJpeg() && frame.hasConsistentPixels()) {
             byte[] jpeg = storage.jpegOf(frame);
@@ -63,6 +80,12 @@ public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
         int height = in.readInt();
         PixelLayout layout = LAYOUTS[in.readByte()];
         String damage = readNullableString(in);
+        if (damage != null && readFormat() >= 2) {
+            long lastSequence = in.readLong();
+            long lostFrames = in.readLong();
+            skipPixels(in);
+            return new Frame(cameraId, sequence, lastSequence, lostFrames, timestamp, ingest, damage);
+        }
         int length = in.readInt();
         if (length >= 0) {
             byte[] pixels = new byte[length];
@@ -81,6 +104,14 @@ public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
                 .withPixelStorage(quality == 0 ? PixelStorage.source(jpeg) : PixelStorage.jpeg(quality, jpeg));
     }
 
+    /** A damaged frame has no pixels; their (empty) length is written all the same. */
+    private static void skipPixels(DataInputView in) throws IOException {
+        int length = in.readInt();
+        if (length != 0) {
+            throw new IOException("a damaged frame carries " + length + " pixel bytes");
+        }
+    }
+
     @Override
     public TypeSerializerSnapshot<Frame> snapshotConfiguration() {
         return new Snapshot();
@@ -90,9 +121,9 @@ public final class FrameSerializer extends ImmutableRecordSerializer<Frame> {
      * Snapshot for restoring state written by this serializer. Not final: the class name that savepoints
      * of version 0.1.0 use extends it, in the package where this serializer lived then.
      */
-    public static class Snapshot extends SimpleTypeSerializerSnapshot<Frame> {
+    public static class Snapshot extends VersionedRecordSerializer.Snapshot<Frame> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super("frame", CURRENT_FORMAT, FrameSerializer::reading);
         }
     }
 }

@@ -32,9 +32,12 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
     /** Frames that cannot be detected, with the reason. */
     public static final OutputTag<Reject> REJECTS = new OutputTag<>("rejects", TypeInformation.of(Reject.class));
 
-    /** Accumulator: frames that reached the detection stage, rejected or not. */
+    /**
+     * Accumulator: frames that reached the detection stage, rejected or not; a gap marker counts for the
+     * frames it stands for.
+     */
     public static final String FRAMES_IN_ACCUMULATOR = "vigil.frames-in";
-    /** Accumulator: number of rejected frames. */
+    /** Accumulator: number of rejected frames, each frame of a gap counted. */
     public static final String REJECTS_ACCUMULATOR = "vigil.rejects";
 
     private final int checkpointJpegQuality;
@@ -70,7 +73,7 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
 
     @Override
     public void processElement(Frame frame, Context ctx, Collector<Frame> out) {
-        framesIn.add(1);
+        framesIn.add(frame.isDamaged() ? frame.lostFrames() : 1);
         if (frame.isDamaged()) {
             reject(frame, Reject.Stage.DECODE, frame.damage(), ctx);
         } else if (!frame.hasConsistentPixels()) {
@@ -87,9 +90,11 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
     }
 
     private void reject(Frame frame, Reject.Stage stage, String reason, Context ctx) {
+        long frames = frame.isDamaged() ? frame.lostFrames() : 1;
+        long lastSequence = frame.isDamaged() ? frame.lastSequence() : frame.sequence();
         ctx.output(REJECTS, new Reject(frame.cameraId(), frame.sequence(), frame.timestampMillis(), stage, reason,
-                System.currentTimeMillis()));
-        framesRejected.inc();
-        rejectsTotal.add(1);
+                System.currentTimeMillis(), lastSequence, frames));
+        framesRejected.inc(frames);
+        rejectsTotal.add(frames);
     }
 }

@@ -133,13 +133,7 @@ public abstract class VersionedStateSerializer<T> extends TypeSerializer<T> {
             if (oldSnapshot == null || oldSnapshot.getClass() != getClass()) {
                 return TypeSerializerSchemaCompatibility.incompatible();
             }
-            int old = ((Snapshot<T>) oldSnapshot).version;
-            if (old == version) {
-                return TypeSerializerSchemaCompatibility.compatibleAsIs();
-            }
-            return old < version
-                    ? TypeSerializerSchemaCompatibility.compatibleAfterMigration()
-                    : TypeSerializerSchemaCompatibility.incompatible();
+            return FormatCompatibility.of(((Snapshot<T>) oldSnapshot).version, version);
         }
     }
 }

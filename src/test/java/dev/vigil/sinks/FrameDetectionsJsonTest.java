@@ -49,4 +49,16 @@ class FrameDetectionsJsonTest {
         assertThat(line.get("reason").asText()).isEqualTo("file.mp4: stream ended at frame 7");
         assertMatchesSchema(line, schema("reject.schema.json"));
     }
+
+    @Test
+    void gapRejectLineSaysWhichFramesAndHowManyAndMatchesItsSchema() throws IOException {
+        Reject gap = new Reject("street", 105, 4_375, Reject.Stage.DECODE, "frames 105 to 183 are missing", 5, 183, 79);
+
+        JsonNode line = MAPPER.readTree(new RejectJson().encode(gap));
+
+        assertThat(line.get("sequence").asLong()).isEqualTo(105);
+        assertThat(line.get("last_sequence").asLong()).isEqualTo(183);
+        assertThat(line.get("frames").asLong()).isEqualTo(79);
+        assertMatchesSchema(line, schema("reject.schema.json"));
+    }
 }

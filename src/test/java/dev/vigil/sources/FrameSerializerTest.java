@@ -31,7 +31,8 @@ class FrameSerializerTest extends SerializerTestBase<Frame> {
         Frame[] raw = rawFrames();
         Frame jpeg = jpegStoredFrame();
         Frame sourceJpeg = jpeg.withPixelStorage(PixelStorage.source(jpegOf(jpeg)));
-        return new Frame[] {raw[0], raw[1], raw[2], jpeg, sourceJpeg};
+        Frame gap = Frame.gap("street", 105, 183, 79, 4_375, "frames 105 to 183 are missing from /v/street.mp4");
+        return new Frame[] {raw[0], raw[1], raw[2], jpeg, sourceJpeg, gap};
     }
 
     /**

@@ -55,6 +55,21 @@ class ScreenFramesTest {
     }
 
     @Test
+    void aGapIsOneRejectCountingEveryMissingFrame() throws Exception {
+        harness.processElement(Frame.gap("cam", 105, 183, 79, 4_375, "frames 105 to 183 are missing"), 0);
+        harness.processElement(Frame.bgr("cam", 184, 7_667, 2, 2, new byte[12]), 0);
+
+        assertThat(rejects()).singleElement().satisfies(r -> {
+            assertThat(r.stage()).isEqualTo(Reject.Stage.DECODE);
+            assertThat(r.sequence()).isEqualTo(105);
+            assertThat(r.lastSequence()).isEqualTo(183);
+            assertThat(r.frames()).isEqualTo(79);
+            assertThat(r.timestampMillis()).isEqualTo(4_375);
+        });
+        assertThat(harness.extractOutputValues()).extracting(Frame::sequence).containsExactly(184L);
+    }
+
+    @Test
     void frameWhosePixelsDoNotMatchItsSizeIsRejectedNotFedToTheModel() throws Exception {
         harness.processElement(new Frame("cam", 5, 0, 0, 10, 10, PixelLayout.BGR24, new byte[7], null), 0);
 
