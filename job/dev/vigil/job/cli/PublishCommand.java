@@ -3,6 +3,7 @@ package dev.vigil.job.cli;
 import dev.vigil.job.ExitCodes;
 import dev.vigil.job.config.ValueType;
 import dev.vigil.job.kafka.KafkaReachability;
+import dev.vigil.sources.FfmpegLog;
 import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.kafka.FrameTopic;
 
@@ -211,7 +212,7 @@ public final class PublishCommand implements Callable<Integer> {
     }
 
     private static FFmpegFrameGrabber open(String input, boolean live) throws Exception {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FfmpegLog.install();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(input);
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
         if (input.startsWith("rtsp://")) {

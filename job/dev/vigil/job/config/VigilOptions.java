@@ -49,7 +49,7 @@ public final class VigilOptions {
             "input.stride", ValueType.integer(1, 10_000), 1L, "Process every Nth decoded frame.");
     public static final ConfigOption<Long> INPUT_MAX_FRAMES = ConfigOption.of(
             "input.max-frames", ValueType.integer(0, Long.MAX_VALUE), 0L,
-            "Stop each camera after this many processed frames; 0 = no limit.");
+            "Stop each camera after this many frames of its stream (for video files: frames the stride selects, decoded or lost to damage); 0 = no limit.");
     public static final ConfigOption<Boolean> INPUT_LOOP = ConfigOption.of(
             "input.loop", ValueType.bool(), false, "Start each video again when it ends (the job then runs until stopped).");
     public static final ConfigOption<Boolean> INPUT_REALTIME = ConfigOption.of(

@@ -1,43 +1,63 @@
 package dev.vigil.sources.file;
 
-import dev.vigil.sources.PackedBgr;
+import dev.vigil.sources.BgrConverter;
+import dev.vigil.sources.FfmpegLog;
 
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * One open video file, decoded frame by frame to packed BGR24 with FFmpeg (through JavaCV).
+ * One open video file, decoded frame by frame to packed BGR24 with FFmpeg (through JavaCV), each picture
+ * at its own size and placed in the stream by its {@link StreamTimeline}.
  *
  * <p>Not thread-safe; a decoder belongs to the one thread that drives it (the split fetcher).
  */
 final class FfmpegVideo implements AutoCloseable {
 
-    /** A decoded picture: its presentation time and its pixels, rows packed (width * 3 bytes). */
-    record Picture(long timestampMicros, int width, int height, byte[] bgr) {}
+    /**
+     * A decoded picture: its index in the stream (0-based, counting frames missing before it), its
+     * presentation time, where the stream expected it (earlier when frames are missing before it), and
+     * its pixels, rows packed (width * 3 bytes).
+     */
+    record Picture(long index, long timestampMicros, long expectedMicros, int width, int height, byte[] bgr) {}
 
     static {
-        // FFmpeg logs every opened file's stream layout at info level; keep only errors in task logs.
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FfmpegLog.install();
     }
 
     private final FFmpegFrameGrabber grabber;
     private final VideoInfo info;
+    private final StreamTimeline timeline;
+    private final BgrConverter converter = new BgrConverter();
+    private final long timeBaseNum;
+    private final long timeBaseDen;
 
     private FfmpegVideo(FFmpegFrameGrabber grabber, VideoInfo info) {
         this.grabber = grabber;
         this.info = info;
+        AVStream stream = videoStream(grabber.getFormatContext());
+        boolean hasTimeBase = stream != null && stream.time_base().num() > 0 && stream.time_base().den() > 0;
+        this.timeBaseNum = hasTimeBase ? stream.time_base().num() : 0;
+        this.timeBaseDen = hasTimeBase ? stream.time_base().den() : 1;
+        long start = stream != null && stream.start_time() != avutil.AV_NOPTS_VALUE && hasTimeBase
+                ? micros(stream.start_time())
+                : 0;
+        this.timeline = new StreamTimeline(start, info.fps());
     }
 
     /** Opens the file and reads its headers; throws if FFmpeg cannot open it or it has no video. */
     static FfmpegVideo open(Path file) throws IOException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-        grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        // The pictures as decoded, converted by BgrConverter at their own size.
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
         try {
             grabber.start();
             if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
@@ -70,15 +90,24 @@ final class FfmpegVideo implements AutoCloseable {
         if (frame == null) {
             return null;
         }
-        if (frame.image == null || frame.image.length == 0) {
+        if (!(frame.opaque instanceof AVFrame picture)) {
             throw new IOException("decoder returned a frame without an image");
         }
-        return new Picture(frame.timestamp, frame.imageWidth, frame.imageHeight, PackedBgr.of(frame));
+        byte[] bgr = converter.convert(picture);
+        long expected = timeline.expectedMicros();
+        long index = timeline.place(frame.timestamp, micros(picture.duration()));
+        return new Picture(index, frame.timestamp, expected, picture.width(), picture.height(), bgr);
+    }
+
+    /** A duration or time in the stream's time base, in microseconds; 0 when the time base is unknown. */
+    private long micros(long streamTime) {
+        return timeBaseNum == 0 ? 0 : streamTime * 1_000_000L * timeBaseNum / timeBaseDen;
     }
 
     @Override
     public void close() {
         closeQuietly(grabber);
+        converter.close();
     }
 
     private static VideoInfo readInfo(FFmpegFrameGrabber grabber) {

@@ -29,14 +29,17 @@ import java.util.Map;
  * {@link Frame#timestampMillis()} its presentation time (plus the duration of completed loops). The
  * record timestamp is the same event time.
  *
- * <p><b>Damage.</b> A file that cannot be opened at runtime, a decode error, or a stream that ends
- * more than {@value SplitDecoder#MISSING_FRAME_TOLERANCE} frames before the count its container
- * declares yields exactly one {@linkplain Frame#damaged damaged} frame for that camera, at the
- * sequence where reading failed, after all frames decoded before it. Then that camera ends
- * normally; the job is not failed and other cameras go on. The builder already rejects files that
- * are missing, unreadable or not decodable as video at all (a file that breaks between building
- * and running yields a damage marker at sequence 0). Corruption that FFmpeg conceals by dropping
- * frames is only seen as a short stream at its end; see {@link SplitDecoder}.
+ * <p><b>Damage.</b> Frames FFmpeg drops in the middle of a file (damaged data it skips without an
+ * error) keep their sequences: each gap becomes one {@linkplain Frame#gap gap marker} before the next
+ * frame, and the camera goes on (see {@link StreamTimeline} for how gaps are found, also at variable
+ * frame rate). A file that cannot be opened at runtime or a decode error yields exactly one
+ * {@linkplain Frame#damaged damaged} frame for that camera, at the sequence where reading failed,
+ * after all frames decoded before it, and a stream that ends more than
+ * {@value SplitDecoder#MISSING_FRAME_TOLERANCE} frames before the count its container declares a gap
+ * marker for its missing end. Then that camera ends normally; the job is not failed and other cameras
+ * go on. The builder already rejects files that are missing, unreadable or not decodable as video at
+ * all (a file that breaks between building and running yields a damage marker at sequence 0). Every
+ * frame carries its own size: a stream may change size.
  *
  * <p><b>Checkpoints.</b> A camera's state is the index of the next frame to decode. After a
  * restore, each camera continues with the first frame not emitted before the checkpoint: within
@@ -187,7 +190,10 @@ public final class FileVideoSource
             return this;
         }
 
-        /** Stop each camera after this many emitted frames; 0 (the default) = no limit. */
+        /**
+         * Stop each camera after this many frames of its stream that the stride selects, emitted or lost to
+         * damage; 0 (the default) = no limit.
+         */
         public Builder maxFrames(long maxFrames) {
             this.maxFrames = maxFrames;
             return this;

@@ -8,13 +8,14 @@ import java.io.Serializable;
  * <p>A position always names the next frame to decode, so a restored reader continues right after
  * the last frame emitted before the checkpoint: nothing is emitted twice and nothing is skipped.
  *
- * @param nextFrame index, within the current pass through the file, of the next frame to decode
+ * @param nextFrame index, within the current pass through the file, of the next frame of the stream
+ *     (frames missing from the stream count: see {@link StreamTimeline})
  * @param completedLoops how many times the file was played to its end and started over
  * @param sequenceBase frames decoded in the completed passes (a frame's sequence is
  *     {@code sequenceBase + its index in the pass})
  * @param timeOffsetMillis added to each frame's presentation time: the summed duration of the
  *     completed passes, so that time keeps increasing across loops
- * @param emittedFrames frames emitted so far (counted against {@code maxFrames})
+ * @param emittedFrames frames emitted so far
  * @param lastTimestampMillis event time of the last emitted frame (0 before the first); stamped
  *     on a damage marker
  * @param finished nothing more to read: the end was reached or damage was reported
@@ -49,6 +50,12 @@ public record ReadPosition(
         return new ReadPosition(
                 nextFrame, completedLoops, sequenceBase, timeOffsetMillis, emittedFrames + 1,
                 timestampMillis, finished);
+    }
+
+    /** After frames missing from the stream, up to (not including) the frame with index {@code next}. */
+    ReadPosition missingUpTo(long next) {
+        return new ReadPosition(
+                next, completedLoops, sequenceBase, timeOffsetMillis, emittedFrames, lastTimestampMillis, finished);
     }
 
     /** At the start of the next pass through a file whose pass lasted {@code passMillis}. */

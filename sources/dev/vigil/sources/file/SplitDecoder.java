@@ -1,5 +1,6 @@
 package dev.vigil.sources.file;
 
+import dev.vigil.sources.FfmpegLog;
 import dev.vigil.sources.Frame;
 
 import org.slf4j.Logger;
@@ -9,19 +10,27 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Decodes one camera's file from its read position on, applying stride, frame limit and looping,
- * and turns every failure into a single damage marker that ends the split.
+ * Decodes one camera's file from its read position on, applying stride, frame limit and looping; turns
+ * frames missing from the stream into gap markers, and every failure into a single damage marker that
+ * ends the split.
  *
- * <p>Resuming at frame <i>k</i> decodes and discards frames 0..k-1: slower than seeking, but exact,
- * because seeking in compressed video lands on key frames and frame indexes derived from a seek
- * are not reliable.
+ * <p>Resuming at frame <i>k</i> decodes and discards the frames before <i>k</i>: slower than seeking,
+ * but exact, because seeking in compressed video lands on key frames and frame indexes derived from a
+ * seek are not reliable.
  *
- * <p>Damage, and where it is reported: a file that cannot be opened, or an error thrown by the
- * decoder, ends the camera at the frame that failed (no retry: after a decoder error the frame
- * index of whatever comes next is unknown). FFmpeg itself skips many corrupt packets without an
- * error; such losses surface only when the stream ends short of its declared frame count, so the
- * marker then sits at the end and frames after the corrupt region carry sequence numbers shifted
- * by the frames lost. Counts are per pass through the file.
+ * <p>Damage, and where it is reported: FFmpeg skips corrupt data in the middle of a file without an
+ * error, dropping the frames it held. Their indexes stay taken ({@link StreamTimeline} places each frame
+ * by its presentation time), and the gap becomes one {@linkplain Frame#gap gap marker} before the next
+ * frame, counting the missing frames that the stride would have emitted and within the frame limit. A
+ * stream that ends more than {@value #MISSING_FRAME_TOLERANCE} frames short of the count its container
+ * declares gets a gap marker for the missing end; a file that cannot be opened, or an error thrown by
+ * the decoder, ends the camera with one damage marker at the frame that failed (no retry: after a
+ * decoder error the frame index of whatever comes next is unknown). Counts are per pass through the file.
+ *
+ * <p>What FFmpeg logs while it decodes a camera goes to the job's log ({@link FfmpegLog}); when the camera
+ * ends, one warning says how many messages there were and for which file. Messages are counted while this
+ * decoder decodes, so with several cameras decoding at once in one JVM a message may be counted for
+ * another of them.
  */
 final class SplitDecoder implements AutoCloseable {
 
@@ -39,8 +48,12 @@ final class SplitDecoder implements AutoCloseable {
 
     private ReadPosition position;
     private FfmpegVideo video;
+    /** A picture decoded but not yet emitted, because the gap before it was emitted first. */
+    private FfmpegVideo.Picture pending;
     /** Presentation time of the last frame decoded in the current pass, -1 before the first. */
     private long lastPtsMillisInPass = -1;
+    /** FFmpeg log messages that came while this camera was being decoded. */
+    private long ffmpegMessages;
 
     SplitDecoder(VideoSplit split, DecodeSettings settings, ReaderMetrics metrics) {
         this.split = split;
@@ -53,10 +66,10 @@ final class SplitDecoder implements AutoCloseable {
         return split.splitId();
     }
 
-    /** The next frame to emit (maybe a damage marker), or {@code null} once the split is done. */
+    /** The next frame to emit (maybe a damage or gap marker), or {@code null} once the split is done. */
     PositionedFrame next() {
         while (!position.finished()) {
-            if (settings.reachedMaxFrames(position.emittedFrames())) {
+            if (settings.reachedMaxFrames(position.nextSequence())) {
                 finish();
                 return null;
             }
@@ -68,15 +81,24 @@ final class SplitDecoder implements AutoCloseable {
             }
             FfmpegVideo.Picture picture;
             try {
-                picture = video.next();
+                picture = pending != null ? pending : decode();
             } catch (IOException | RuntimeException e) {
                 return damage("decode error in " + split.path() + " at frame " + position.nextFrame()
                         + " (pass " + position.completedLoops() + "): " + e.getMessage());
             }
+            pending = null;
             if (picture == null) {
                 PositionedFrame damage = endOfPass();
                 if (damage != null) {
                     return damage;
+                }
+                continue;
+            }
+            if (picture.index() > position.nextFrame()) {
+                pending = picture;
+                PositionedFrame gap = missingBefore(picture);
+                if (gap != null) {
+                    return gap;
                 }
                 continue;
             }
@@ -94,10 +116,48 @@ final class SplitDecoder implements AutoCloseable {
         return null;
     }
 
+    private FfmpegVideo.Picture decode() throws IOException {
+        long before = FfmpegLog.messages();
+        try {
+            return video.next();
+        } finally {
+            ffmpegMessages += FfmpegLog.messages() - before;
+        }
+    }
+
     private void countDecoded(FfmpegVideo.Picture picture) {
         metrics.framesDecoded.inc();
         lastPtsMillisInPass = picture.timestampMicros() / 1000;
         position = position.decodedOne();
+    }
+
+    /**
+     * Moves past the frames missing before this picture and returns their gap marker, or {@code null}
+     * when the stride would have emitted none of them.
+     */
+    private PositionedFrame missingBefore(FfmpegVideo.Picture picture) {
+        long first = position.nextSequence();
+        long last = Math.min(position.sequenceBase() + picture.index() - 1, settings.lastSequenceWithinLimit());
+        long lost = settings.selectedIn(first, last);
+        long fromMillis = position.timeOffsetMillis() + picture.expectedMicros() / 1000;
+        long toMillis = position.timeOffsetMillis() + picture.timestampMicros() / 1000;
+        position = position.missingUpTo(picture.index());
+        String message = "frames " + first + " to " + last + " (" + (last - first + 1) + ") are missing from "
+                + split.path() + " between " + fromMillis + " and " + toMillis
+                + " ms: the decoder skipped damaged data there";
+        if (lost == 0) {
+            LOG.warn("Camera {}: {}; the stride skips them all", split.cameraId(), message);
+            return null;
+        }
+        return gap(first, last, lost, fromMillis, message);
+    }
+
+    /** A marker for frames missing from the stream; the camera goes on. */
+    private PositionedFrame gap(long first, long last, long lost, long timestampMillis, String message) {
+        LOG.warn("Camera {}: {}; {} frame(s) rejected", split.cameraId(), message, lost);
+        metrics.decodeErrors.inc();
+        Frame marker = Frame.gap(split.cameraId(), first, last, lost, timestampMillis, message);
+        return new PositionedFrame(marker, position);
     }
 
     /**
@@ -116,20 +176,24 @@ final class SplitDecoder implements AutoCloseable {
                     split.cameraId(), target - 1, split.path());
         }
         lastPtsMillisInPass = -1;
-        for (long index = 0; index < target; index++) {
+        while (target > 0 && pending == null) {
             FfmpegVideo.Picture picture;
             try {
-                picture = video.next();
+                picture = decode();
             } catch (IOException | RuntimeException e) {
-                return damage("decode error in " + split.path() + " at frame " + index
-                        + " while resuming at frame " + target + ": " + e.getMessage());
+                return damage("decode error in " + split.path() + " while resuming at frame " + target + ": "
+                        + e.getMessage());
             }
             if (picture == null) {
-                return damage("video " + split.path() + " ended after " + index
-                        + " frames while resuming at frame " + target + " (file changed since the checkpoint?)");
+                return damage("video " + split.path() + " ended before frame " + target
+                        + ", where it was to resume (file changed since the checkpoint?)");
             }
-            metrics.framesDecoded.inc();
-            lastPtsMillisInPass = picture.timestampMicros() / 1000;
+            if (picture.index() >= target) {
+                pending = picture;
+            } else {
+                metrics.framesDecoded.inc();
+                lastPtsMillisInPass = picture.timestampMicros() / 1000;
+            }
         }
         return null;
     }
@@ -142,8 +206,14 @@ final class SplitDecoder implements AutoCloseable {
         long decoded = position.nextFrame();
         long declared = video.info().frameCount();
         if (declared > 0 && decoded < declared - MISSING_FRAME_TOLERANCE) {
-            return damage("video " + split.path() + " ended after " + decoded + " of " + declared
-                    + " declared frames (truncated or corrupt): " + (declared - decoded) + " frames missing");
+            String message = "video " + split.path() + " ended after " + decoded + " of " + declared
+                    + " declared frames (truncated or corrupt): " + (declared - decoded) + " frames missing";
+            long first = position.nextSequence();
+            long last = Math.min(position.sequenceBase() + declared - 1, settings.lastSequenceWithinLimit());
+            long lost = settings.selectedIn(first, last);
+            long timestamp = position.lastTimestampMillis();
+            finish();
+            return lost == 0 ? null : gap(first, last, lost, timestamp, message);
         }
         if (decoded == 0) {
             return damage("video " + split.path() + " has no decodable frames");
@@ -179,9 +249,15 @@ final class SplitDecoder implements AutoCloseable {
     private void finish() {
         position = position.finish();
         closeVideo();
+        if (ffmpegMessages > 0) {
+            LOG.warn("Camera {}: FFmpeg logged {} message(s) decoding {} (damaged input?); they are in the job's log"
+                    + " under '{}'", split.cameraId(), ffmpegMessages, split.path(), FfmpegLog.LOGGER);
+            ffmpegMessages = 0;
+        }
     }
 
     private void closeVideo() {
+        pending = null;
         if (video != null) {
             video.close();
             video = null;

@@ -1,10 +1,13 @@
 package dev.vigil.sources.rtsp;
 
-import dev.vigil.sources.PackedBgr;
+import dev.vigil.sources.BgrConverter;
+import dev.vigil.sources.FfmpegLog;
 
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 
 import java.io.IOException;
 import java.util.regex.Matcher;
@@ -27,11 +30,12 @@ final class FfmpegCameraFeed implements CameraFeed {
             "\\s*\\((Has setFormat\\(\\) been called\\?|For more details, make sure FFmpegLogCallback\\.set\\(\\) has been called\\.)\\)");
 
     static {
-        // FFmpeg logs every stream it opens and every lost packet; keep only errors in task logs.
-        avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+        // FFmpeg logs every lost packet of a live stream: to the job's log, not standard error.
+        FfmpegLog.install();
     }
 
     private final FFmpegFrameGrabber grabber;
+    private final BgrConverter converter = new BgrConverter();
 
     private FfmpegCameraFeed(FFmpegFrameGrabber grabber) {
         this.grabber = grabber;
@@ -44,7 +48,8 @@ final class FfmpegCameraFeed implements CameraFeed {
         grabber.setOption("timeout", Long.toString(camera.timeout().toMillis() * 1000));
         // Live video: hand each frame on as soon as it is decoded instead of buffering for smoothness.
         grabber.setOption("fflags", "nobuffer");
-        grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        // The pictures as decoded, converted by BgrConverter at their own size (a stream may change size).
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
         try {
             // start() holds a JVM-wide lock (kept from FFmpeg versions whose codec opening was not
             // thread-safe) for the whole connect, so one camera waiting out its timeout would hold up every
@@ -71,10 +76,10 @@ final class FfmpegCameraFeed implements CameraFeed {
         if (frame == null) {
             return null;
         }
-        if (frame.image == null || frame.image.length == 0) {
+        if (!(frame.opaque instanceof AVFrame picture)) {
             throw new IOException("decoder returned a frame without an image");
         }
-        return new Picture(frame.imageWidth, frame.imageHeight, PackedBgr.of(frame));
+        return new Picture(picture.width(), picture.height(), converter.convert(picture));
     }
 
     @Override
@@ -86,6 +91,7 @@ final class FfmpegCameraFeed implements CameraFeed {
     @Override
     public void close() {
         closeQuietly(grabber);
+        converter.close();
     }
 
     /** The exception with FFmpeg's error code, if its message has one, turned into words. */

@@ -3,6 +3,7 @@ package dev.vigil.job.cli.bench;
 import dev.vigil.job.JobRunner;
 import dev.vigil.job.VigilJob;
 import dev.vigil.job.config.VigilConfig;
+import dev.vigil.sources.FfmpegLog;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -173,7 +174,7 @@ public final class CheckpointBenchCommand implements Callable<Integer> {
         }
         BenchCommand.progress("scaling " + source.getFileName() + " to " + resolution + " ...");
         Path partial = workDir.resolve(out.getFileName() + ".partial.mp4");
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FfmpegLog.install();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile())) {
             grabber.setImageWidth(width);
             grabber.setImageHeight(height);

@@ -3,8 +3,6 @@ package dev.vigil.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * High-resolution test videos, made at test time from the street video with the {@code ffmpeg} command
@@ -35,24 +33,18 @@ public final class HdVideos {
         Path source = TestData.data("video/vehicle-counting-street/input_video.mp4");
         try {
             Files.createDirectories(out.getParent());
-            Path partial = out.resolveSibling(out.getFileName() + ".partial.mp4");
-            Process ffmpeg = new ProcessBuilder(List.of("ffmpeg", "-v", "error", "-y", "-i", source.toString(),
-                            "-frames:v", Integer.toString(frames), "-vf", "scale=" + width + ":" + height,
-                            "-c:v", "libx264", "-preset", "ultrafast", "-crf", "23", "-pix_fmt", "yuv420p",
-                            partial.toString()))
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(ffmpeg.getInputStream().readAllBytes());
-            if (!ffmpeg.waitFor(5, TimeUnit.MINUTES) || ffmpeg.exitValue() != 0) {
-                throw new IllegalStateException("ffmpeg could not make " + out + ": " + output);
-            }
-            Files.move(partial, out);
-            return out;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run ffmpeg (Debian package ffmpeg) to make " + out + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot make " + out + ": " + e, e);
         }
+        Path partial = out.resolveSibling(out.getFileName() + ".partial.mp4");
+        FfmpegCli.run(out, "-i", source.toString(), "-frames:v", Integer.toString(frames),
+                "-vf", "scale=" + width + ":" + height, "-c:v", "libx264", "-preset", "ultrafast", "-crf", "23",
+                "-pix_fmt", "yuv420p", partial.toString());
+        try {
+            Files.move(partial, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make " + out + ": " + e, e);
+        }
+        return out;
     }
 }

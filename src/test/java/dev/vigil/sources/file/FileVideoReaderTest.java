@@ -5,6 +5,7 @@ import static dev.vigil.sources.file.ReaderHarness.split;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.sources.Frame;
+import dev.vigil.testing.BrokenVideos;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -228,6 +229,101 @@ class FileVideoReaderTest {
             assertThat(frames).hasSize(6);
             // Frames 0..5 span 400 ms at 12.5 fps; decoding alone takes a fraction of that.
             assertThat(elapsedMillis).isGreaterThanOrEqualTo(390);
+        }
+    }
+
+    @Test
+    void framesTheDecoderDropsBecomeOneGapAndTheFramesAfterItKeepTheirIndex() throws Exception {
+        try (ReaderHarness harness = ReaderHarness.of(allFrames(), split("street", BrokenVideos.damagedStreet()))) {
+            List<Frame> frames = harness.readToEnd();
+
+            List<Frame> gaps = frames.stream().filter(Frame::isDamaged).collect(Collectors.toList());
+            assertThat(gaps).singleElement().satisfies(gap -> {
+                assertThat(gap.lostFrames()).isEqualTo(gap.lastSequence() - gap.sequence() + 1).isGreaterThan(10);
+                assertThat(gap.damage()).contains(BrokenVideos.damagedStreet().toString()).contains("missing");
+            });
+            Frame gap = gaps.get(0);
+            int at = frames.indexOf(gap);
+            assertThat(sequences(frames.subList(0, at))).containsExactly(LongStream.range(0, gap.sequence()).toArray());
+            Frame before = frames.get(at - 1);
+            Frame after = frames.get(at + 1);
+            assertThat(after.sequence()).isEqualTo(gap.lastSequence() + 1);
+            assertThat(gap.timestampMillis()).isBetween(before.timestampMillis() + 1, after.timestampMillis() - 1);
+            // 24 fps: the time between the frames around the gap is about that of the frames missing.
+            assertThat((after.timestampMillis() - before.timestampMillis()) * 24 / 1000.0)
+                    .isCloseTo(gap.lostFrames() + 1, org.assertj.core.data.Offset.offset(1.0));
+            long decoded = frames.size() - 1;
+            assertThat(decoded + gap.lostFrames()).as("decoded + missing = the stream's 905 frames").isEqualTo(905);
+            assertThat(frames.get(frames.size() - 1).sequence()).isEqualTo(904);
+            assertThat(harness.counter(ReaderMetrics.FRAMES_DECODED)).isEqualTo(decoded);
+            assertThat(harness.counter(ReaderMetrics.DECODE_ERRORS)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aGapCountsAgainstTheFrameLimitAndOnlyTheFramesTheStrideWouldEmit() throws Exception {
+        DecodeSettings everyFifth = new DecodeSettings(5, 0, false, false);
+        try (ReaderHarness harness = ReaderHarness.of(everyFifth, split("street", BrokenVideos.damagedStreet()))) {
+            List<Frame> frames = harness.readToEnd();
+            Frame gap = frames.stream().filter(Frame::isDamaged).findFirst().orElseThrow();
+
+            assertThat(frames.size() - 1 + gap.lostFrames()).as("ceil(905 / 5)").isEqualTo(181);
+            assertThat(frames.stream().filter(f -> !f.isDamaged()).mapToLong(Frame::sequence)).allMatch(s -> s % 5 == 0);
+        }
+        DecodeSettings limit = new DecodeSettings(1, 400, false, false);
+        try (ReaderHarness harness = ReaderHarness.of(limit, split("street", BrokenVideos.damagedStreet()))) {
+            List<Frame> frames = harness.readToEnd();
+            Frame gap = frames.stream().filter(Frame::isDamaged).findFirst().orElseThrow();
+
+            assertThat(gap.lastSequence()).as("the gap ends at the frame limit").isEqualTo(399);
+            assertThat(frames.size() - 1 + gap.lostFrames()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aRestoreAfterAGapContinuesBehindItWithoutReportingItAgain() throws Exception {
+        VideoSplit start = split("street", BrokenVideos.damagedStreet());
+        List<Frame> reference;
+        try (ReaderHarness uninterrupted = ReaderHarness.of(allFrames(), start)) {
+            reference = List.copyOf(uninterrupted.readToEnd());
+        }
+        int gapAt = reference.indexOf(reference.stream().filter(Frame::isDamaged).findFirst().orElseThrow());
+        for (int readBefore : new int[] {gapAt, gapAt + 1, gapAt + 3}) {
+            List<VideoSplit> snapshot;
+            List<Frame> before;
+            try (ReaderHarness first = ReaderHarness.of(allFrames(), start)) {
+                before = List.copyOf(first.readUntil(readBefore));
+                snapshot = first.reader.snapshotState(1L);
+            }
+            try (ReaderHarness second = new ReaderHarness(allFrames(), snapshot)) {
+                List<Frame> after = second.readToEnd();
+                List<Long> all = new java.util.ArrayList<>();
+                before.forEach(f -> all.add(f.sequence()));
+                after.forEach(f -> all.add(f.sequence()));
+                assertThat(all).as("restored after %d records", readBefore)
+                        .containsExactlyElementsOf(reference.stream().map(Frame::sequence).collect(Collectors.toList()));
+            }
+        }
+    }
+
+    @Test
+    void eachFrameOfAVideoThatChangesSizeHasItsOwnSizeAndPixels() throws Exception {
+        int perSize = 30;
+        try (ReaderHarness harness = ReaderHarness.of(
+                allFrames(), split("sizes", BrokenVideos.sizeChangingStreet(perSize)))) {
+            List<Frame> frames = harness.readToEnd();
+
+            assertThat(frames).hasSize(2 * perSize).noneMatch(Frame::isDamaged);
+            assertThat(sequences(frames)).containsExactly(LongStream.range(0, 2 * perSize).toArray());
+            assertThat(frames.subList(0, perSize)).allSatisfy(f -> assertThat(f.width() + "x" + f.height())
+                    .isEqualTo("640x352"));
+            assertThat(frames.subList(perSize, 2 * perSize)).allSatisfy(f -> assertThat(f.width() + "x" + f.height())
+                    .isEqualTo("320x176"));
+            assertThat(frames).allSatisfy(f -> assertThat(f.hasConsistentPixels()).isTrue());
+            for (int i = 1; i < frames.size(); i++) {
+                assertThat(frames.get(i).pixels()).as("frame %d is not an earlier image again", i)
+                        .isNotEqualTo(frames.get(i - 1).pixels());
+            }
         }
     }
 
