@@ -187,7 +187,7 @@ public final class JobRunner {
             String stages = rejectsByStage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
             out.printf("  rejects: %s%s%n", rejectsFile, all == 0 ? ""
-                    : " — " + all + " (" + stages + "), see reasons there");
+                    : " — " + all + (all == 1 ? " record" : " records") + " (" + stages + "), see reasons there");
             if (all > 0 && Files.exists(rejectsFile)) {
                 firstReject(rejectsFile).ifPresent(line -> out.printf("  first reject: %s%n", line));
             }
