@@ -1,5 +1,6 @@
 package dev.vigil.job;
 
+import dev.vigil.job.config.ImageSize;
 import dev.vigil.operators.detect.FramePolicy;
 import dev.vigil.sources.Frame;
 
@@ -9,6 +10,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,11 @@ public interface FrameInput {
     /** The ids of the cameras the input carries, when it knows them before it starts. */
     default Optional<List<String>> cameraIds() {
         return Optional.empty();
+    }
+
+    /** Each camera's frame size, where the input knows it before it starts (a video file's header). */
+    default Map<String, ImageSize> frameSizes() {
+        return Map.of();
     }
 
     /** How many cameras the input is known to carry, for sizing the detection queue; 1 when it cannot tell. */

@@ -103,6 +103,7 @@ public final class JobRunner {
         long expected = job.expectedFrames();
         report.printf("Vigil: %s%n  model: %s%n  frames to process: %s%n", job.name(), job.modelDescription(),
                 expected < 0 ? "unbounded (runs until stopped)" : Long.toString(expected));
+        job.warnings().forEach(warning -> report.printf("  warning: %s%n", warning));
         if (checkpoints != null) {
             report.printf("  checkpoints: %s%n", checkpoints);
         } else if (!env.getCheckpointConfig().isCheckpointingEnabled()) {

@@ -57,7 +57,7 @@ import java.util.List;
  *
  * <p>Each section's rules live in {@code job.config}; this class assembles their settings into the
  * input, the pipeline and its outputs, applies the job-level settings to the environment, and answers
- * the run report. Those three duties keep it at about 350 lines; checks across files are in {@code RunFiles}.
+ * the run report. Those three duties keep it near 370 lines; checks across files are in {@code RunFiles}.
  */
 public final class VigilJob {
 
@@ -80,10 +80,11 @@ public final class VigilJob {
             Source<AnalyticsConfigUpdate, ?, ?> controlTopic) {}
 
     private final List<OutputDestination> destinations;
+    private final List<String> warnings;
 
     private VigilJob(VigilConfig config, FrameInput input, ModelSettings model, DetectionSettings detection,
             String modelDescription, Path resultsFile, Path rejectsFile, Tracking tracking, Analytics analytics,
-            List<OutputDestination> destinations) {
+            List<OutputDestination> destinations, List<String> warnings) {
         this.config = config;
         this.input = input;
         this.model = model;
@@ -94,6 +95,7 @@ public final class VigilJob {
         this.tracking = tracking;
         this.analytics = analytics;
         this.destinations = List.copyOf(destinations);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -157,8 +159,10 @@ public final class VigilJob {
             // Inputs and outputs sharing a setting (the Kafka connection, say) each report its problem.
             throw new ConfigException(configSource, problems.stream().distinct().toList());
         }
+        List<String> warnings = analytics == null ? List.of()
+                : AnalyticsSection.geometryWarnings(analytics.settings(), input.frameSizes());
         return new VigilJob(config, input, model, detection, modelDescription, results, rejects, tracking, analytics,
-                destinations);
+                destinations, warnings);
     }
 
     /** The input {@code input.type} names, or {@code null} with its problems noted. */
@@ -333,6 +337,11 @@ public final class VigilJob {
     /** Frames the job will process in total, or -1 when it runs until stopped. */
     public long expectedFrames() {
         return input.expectedFrames();
+    }
+
+    /** What is worth saying before the start though the job can run (geometry no frame can show, say). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public String modelDescription() {

@@ -61,7 +61,8 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         JobConfigArgs given = new JobConfigArgs(config, null, settings);
         VigilConfig checked = given.load(Deployment.CLUSTER);
-        VigilJob.fromConfig(checked, given.source());
+        VigilJob.fromConfig(checked, given.source()).warnings()
+                .forEach(warning -> System.err.println("warning: " + warning));
         Path jobJar = jar != null ? jar : runningJar();
         if (!Files.isRegularFile(jobJar)) {
             throw new ConfigException("--jar", List.of("job jar not found: " + jobJar.toAbsolutePath()));

@@ -3,8 +3,11 @@ package dev.vigil.job.config;
 import dev.vigil.models.Suggestions;
 import dev.vigil.operators.analytics.AnalyticsSettings;
 import dev.vigil.operators.analytics.AnalyticsSettingsParser;
+import dev.vigil.operators.analytics.FrameFit;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** The {@code analytics} section, checked: structure, geometry and class names, each with its key path. */
@@ -20,6 +23,24 @@ public final class AnalyticsSection {
         AnalyticsSettingsParser.Result parsed = AnalyticsSettingsParser.parse(config.get(VigilOptions.ANALYTICS));
         problems.addAll(parsed.problems());
         return parsed.settings();
+    }
+
+    /**
+     * Lines and zones outside the frames of their camera, where the frame size is known before the start:
+     * not an error (the settings may be meant for a resolution to come), but said before the job starts.
+     */
+    public static List<String> geometryWarnings(AnalyticsSettings settings, Map<String, ImageSize> frameSizes) {
+        List<String> warnings = new ArrayList<>();
+        if (settings == null) {
+            return warnings;
+        }
+        frameSizes.forEach((camera, size) -> {
+            for (String shape : FrameFit.outside(settings.forCamera(camera), size.width(), size.height())) {
+                warnings.add(VigilOptions.ANALYTICS.key() + ".cameras." + camera + ": "
+                        + FrameFit.message(shape, size.width(), size.height()));
+            }
+        });
+        return warnings;
     }
 
     /**

@@ -43,7 +43,9 @@ public record AnalyticsEvent(
         ZONE_EXITED,
         LOITERING,
         CONFIG_ACCEPTED,
-        CONFIG_REJECTED;
+        CONFIG_REJECTED,
+        /** A line or zone lies wholly outside the camera's frames (appended: serializers write the ordinal). */
+        GEOMETRY_OUTSIDE_FRAME;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -61,6 +63,17 @@ public record AnalyticsEvent(
         String id = cameraId + ":" + type.wireName() + ":" + name + ":" + trackId + ":" + sequence;
         return new AnalyticsEvent(id, type, cameraId, trackId, label, name, direction, sequence, timestampMillis,
                 dwellMillis, message);
+    }
+
+    /**
+     * A warning that {@code shape} of the camera lies outside its frames, at the first frame of a size
+     * (after a start or a settings change).
+     */
+    public static AnalyticsEvent outsideFrame(String cameraId, String shape, long sequence, long timestampMillis,
+            String message) {
+        String id = cameraId + ":" + Type.GEOMETRY_OUTSIDE_FRAME.wireName() + ":" + shape + ":-1:" + sequence;
+        return new AnalyticsEvent(id, Type.GEOMETRY_OUTSIDE_FRAME, cameraId, -1, null, null, null, sequence,
+                timestampMillis, -1, message);
     }
 
     /** A configuration event; its id depends on the source and the configuration text only. */

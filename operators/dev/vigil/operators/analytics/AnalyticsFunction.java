@@ -13,8 +13,12 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -65,6 +69,8 @@ public class AnalyticsFunction
     public static final OutputTag<FrameSummary> FRAME_SUMMARY =
             new OutputTag<>("analytics-frame-summary", TypeInformation.of(FrameSummary.class));
 
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsFunction.class);
+
     static final String TEXT_KEY = "text";
     static final String SOURCE_KEY = "source";
 
@@ -79,6 +85,12 @@ public class AnalyticsFunction
     private transient Counter eventCount;
     private transient Counter duplicates;
     private transient Counter rejected;
+    private transient Counter outsideFrame;
+    /** Per camera of this subtask, the settings and frame size its geometry was last checked against. */
+    private transient Map<String, FitChecked> fitChecked;
+
+    /** Settings (by identity: a new object after each accepted update) and a frame size, checked. */
+    private record FitChecked(AnalyticsSettings settings, int width, int height) {}
 
     /**
      * @param initial settings until a control update is accepted; must be valid
@@ -100,6 +112,8 @@ public class AnalyticsFunction
         eventCount = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.ANALYTICS_EVENTS);
         duplicates = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.FRAMES_DUPLICATE);
         rejected = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.CONFIG_REJECTED);
+        outsideFrame = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.GEOMETRY_OUTSIDE_FRAME);
+        fitChecked = new HashMap<>();
     }
 
     @Override
@@ -107,6 +121,7 @@ public class AnalyticsFunction
             throws Exception {
         AnalyticsSettings settings = current(ctx.getBroadcastState(SETTINGS).get(TEXT_KEY));
         moveIdleTimer(ctx);
+        warnOfGeometryOutsideFrame(settings, frame, out);
         CameraAnalyticsState s = state.value();
         if (s == null) {
             s = new CameraAnalyticsState();
@@ -125,6 +140,29 @@ public class AnalyticsFunction
         }
         ctx.output(FRAME_SUMMARY, summary);
         state.update(s);
+    }
+
+    /**
+     * At a camera's first frame, and again when its frame size or the settings change: a line or zone
+     * wholly outside the frame can never fire, which is worth an event and a warning rather than silence.
+     * Only live cameras are known to have a frame size this late; files were checked before the start too.
+     */
+    private void warnOfGeometryOutsideFrame(AnalyticsSettings settings, TrackedFrame frame,
+            Collector<AnalyticsEvent> out) {
+        FitChecked now = new FitChecked(settings, frame.width(), frame.height());
+        FitChecked before = fitChecked.put(frame.cameraId(), now);
+        if (before != null && before.settings() == settings && before.width() == now.width()
+                && before.height() == now.height()) {
+            return;
+        }
+        for (String shape : FrameFit.outside(settings.forCamera(frame.cameraId()), frame.width(), frame.height())) {
+            String message = FrameFit.message(shape, frame.width(), frame.height());
+            LOG.warn("camera '{}': {}", frame.cameraId(), message);
+            out.collect(AnalyticsEvent.outsideFrame(frame.cameraId(), shape, frame.sequence(), frame.timestampMillis(),
+                    message));
+            eventCount.inc();
+            outsideFrame.inc();
+        }
     }
 
     private void moveIdleTimer(ReadOnlyContext ctx) throws java.io.IOException {

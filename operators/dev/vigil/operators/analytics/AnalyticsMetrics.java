@@ -8,7 +8,9 @@ package dev.vigil.operators.analytics;
  *   <li>{@value #ANALYTICS_EVENTS} (counter): line crossings, zone entries and exits, loitering events emitted;
  *   <li>{@value #FRAMES_DUPLICATE} (counter): frames at or before the camera's last processed sequence (a replay),
  *       ignored;
- *   <li>{@value #CONFIG_REJECTED} (counter): live settings updates rejected.
+ *   <li>{@value #CONFIG_REJECTED} (counter): live settings updates rejected;
+ *   <li>{@value #GEOMETRY_OUTSIDE_FRAME} (counter): lines and zones found wholly outside their camera's frames
+ *       (each also an event and a warning in the log).
  * </ul>
  *
  * <p>Operator {@code counts} ({@link WindowedCounts}):
@@ -22,6 +24,7 @@ public final class AnalyticsMetrics {
     public static final String ANALYTICS_EVENTS = "analyticsEvents";
     public static final String FRAMES_DUPLICATE = "framesDuplicate";
     public static final String CONFIG_REJECTED = "configRejected";
+    public static final String GEOMETRY_OUTSIDE_FRAME = "geometryOutsideFrame";
     public static final String SUMMARIES_LATE = "summariesLate";
 
     private AnalyticsMetrics() {}

@@ -79,6 +79,30 @@ class AnalyticsFunctionTest {
     }
 
     @Test
+    void aLineOrZoneOutsideTheFrameIsAWarningEventOnceForEachFrameSize() throws Exception {
+        // The gate line and the lobby zone lie within y 100-300: outside a frame 80 pixels high.
+        var h = harness(gateOn("small"));
+        TrackedFrame first = frameOfSize("small", 0, 160, 80);
+        h.processElement(first, 0);
+        h.processElement(frameOfSize("small", 1, 160, 80), 100);
+
+        assertThat(h.extractOutputValues()).extracting(AnalyticsEvent::type)
+                .containsOnly(AnalyticsEvent.Type.GEOMETRY_OUTSIDE_FRAME);
+        assertThat(h.extractOutputValues()).extracting(AnalyticsEvent::message).containsExactly(
+                "line 'gate' lies entirely outside the 160x80 frame, so it can never fire",
+                "zone 'lobby' lies entirely outside the 160x80 frame, so it can never fire");
+        assertThat(h.extractOutputValues()).extracting(AnalyticsEvent::sequence).containsOnly(0L);
+
+        h.processElement(frameOfSize("small", 2, 640, 480), 200);
+        assertThat(h.extractOutputValues()).as("the frame grew: everything fits now").hasSize(2);
+    }
+
+    private static TrackedFrame frameOfSize(String camera, long seq, int width, int height) {
+        TrackedFrame f = frame(camera, seq);
+        return new TrackedFrame(f.cameraId(), f.sequence(), f.timestampMillis(), width, height, f.objects());
+    }
+
+    @Test
     void twoCamerasWithTheSameTrackIdsAreCountedSeparately() throws Exception {
         var h = harness(gateOn("a", "b"));
         for (long seq = 0; seq < 9; seq++) {
