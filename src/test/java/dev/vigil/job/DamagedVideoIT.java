@@ -95,7 +95,7 @@ class DamagedVideoIT {
         assertThat(console.stdout())
                 .contains("frames: " + (sequences.size() + sized.size()) + " processed")
                 .contains(", " + lost + " rejected")
-                .contains("rejects: " + dir.resolve("rejects.jsonl") + " — " + lost + " frame(s)");
+                .contains("rejects: " + dir.resolve("rejects.jsonl") + " — 1 record (decode 1)");
         assertThat(console.stdout() + console.stderr()).doesNotContain("h264").doesNotContain("NAL unit");
         assertThat(log).containsPattern("WARN SplitDecoder Camera " + damagedCamera
                 + ": FFmpeg logged [1-9]\\d* message\\(s\\) decoding " + java.util.regex.Pattern.quote(damaged.toString()));
