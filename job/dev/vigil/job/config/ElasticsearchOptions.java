@@ -54,11 +54,11 @@ public final class ElasticsearchOptions {
             "elasticsearch.bulk.flush-interval", ValueType.duration(), Duration.ofSeconds(1),
             "Waiting documents are sent at least this often (and always at a checkpoint); 0 = only by size.");
     public static final ConfigOption<Duration> BULK_BACKOFF_INITIAL = ConfigOption.of(
-            "elasticsearch.bulk.backoff-initial", ValueType.duration(), Duration.ofMillis(200),
+            "elasticsearch.bulk.backoff-initial", ValueType.positiveDuration(), Duration.ofMillis(200),
             "First wait before a bulk that failed for a passing reason (no connection, 429, 5xx) is retried; "
                     + "it doubles on every retry.");
     public static final ConfigOption<Duration> BULK_BACKOFF_MAX = ConfigOption.of(
-            "elasticsearch.bulk.backoff-max", ValueType.duration(), Duration.ofSeconds(30),
+            "elasticsearch.bulk.backoff-max", ValueType.positiveDuration(), Duration.ofSeconds(30),
             "Longest wait between retries; retries go on until Elasticsearch answers (the job backpressures).");
     public static final ConfigOption<Long> DEADLETTER_MAX_CHARS = ConfigOption.of(
             "elasticsearch.deadletter.max-chars", ValueType.integer(1, 10_000_000), 32_768L,

@@ -67,6 +67,14 @@ public final class ElasticsearchOutputs implements OutputDestination {
             }
             streams = wanted;
         }
+        if (config.get(ElasticsearchOptions.BULK_BACKOFF_INITIAL)
+                .compareTo(config.get(ElasticsearchOptions.BULK_BACKOFF_MAX)) > 0) {
+            problems.add(ElasticsearchOptions.BULK_BACKOFF_INITIAL.key() + ": "
+                    + config.get(ElasticsearchOptions.BULK_BACKOFF_INITIAL).toMillis() + " ms is above "
+                    + ElasticsearchOptions.BULK_BACKOFF_MAX.key() + " ("
+                    + config.get(ElasticsearchOptions.BULK_BACKOFF_MAX).toMillis() + " ms); the wait doubles up to it");
+            return Optional.empty();
+        }
         if (config.isSet(ElasticsearchOptions.TRUSTSTORE_PATH)) {
             config.path(ElasticsearchOptions.TRUSTSTORE_PATH, problems);
         }

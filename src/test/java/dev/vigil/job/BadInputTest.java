@@ -197,6 +197,12 @@ class BadInputTest {
         cases.add(bad("exactly-once Kafka output without checkpoints", "kafka.delivery-guarantee: ", "--set",
                 "kafka.bootstrap-servers=127.0.0.1:9092", "--set", "kafka.detections-topic=d", "--set",
                 "kafka.delivery-guarantee=exactly-once", "--set", "job.checkpoint-interval=0"));
+        cases.add(bad("Elasticsearch backoff of zero", "elasticsearch.bulk.backoff-initial: expected a positive",
+                "--set", "elasticsearch.hosts=[http://127.0.0.1:9200]", "--set",
+                "elasticsearch.bulk.backoff-initial=0"));
+        cases.add(bad("Elasticsearch backoff above its maximum", "elasticsearch.bulk.backoff-initial: 60000 ms is "
+                + "above elasticsearch.bulk.backoff-max", "--set", "elasticsearch.hosts=[http://127.0.0.1:9200]",
+                "--set", "elasticsearch.bulk.backoff-initial=1m", "--set", "elasticsearch.bulk.backoff-max=10s"));
         return cases.stream();
     }
 
