@@ -3,6 +3,7 @@ package dev.vigil.job.cli;
 import dev.vigil.job.ExitCodes;
 import dev.vigil.job.config.ValueType;
 import dev.vigil.job.kafka.KafkaReachability;
+import dev.vigil.sources.BgrConverter;
 import dev.vigil.sources.FfmpegLog;
 import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.kafka.FrameTopic;
@@ -11,16 +12,16 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.Java2DFrameConverter;
+import org.bytedeco.javacv.FrameGrabber;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,7 +133,7 @@ public final class PublishCommand implements Callable<Integer> {
         // Each pass over a looped file continues the timeline where the previous one ended.
         long loopOffsetMicros = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties());
-                Java2DFrameConverter converter = new Java2DFrameConverter()) {
+                BgrConverter converter = new BgrConverter()) {
             out.printf("Publishing %s to %s topic %s as camera %s%n", input, bootstrapServers, topic, camera);
             boolean more = true;
             while (more) {
@@ -151,8 +152,12 @@ public final class PublishCommand implements Callable<Integer> {
                             lastReport = start;
                         }
                         pace(start, sent);
-                        BufferedImage image = converter.getBufferedImage(frame);
-                        byte[] jpeg = FrameImages.jpeg(image, quality);
+                        if (!(frame.opaque instanceof AVFrame picture)) {
+                            throw new IOException("the decoder returned a frame without an image");
+                        }
+                        // Each picture at its own size: a stream may change size mid-way.
+                        byte[] jpeg = FrameImages.jpeg(picture.width(), picture.height(), converter.convert(picture),
+                                quality);
                         lastPts = frame.timestamp;
                         long capture = live ? System.currentTimeMillis()
                                 : startMillis + (loopOffsetMicros + frame.timestamp) / 1000;
@@ -214,7 +219,8 @@ public final class PublishCommand implements Callable<Integer> {
     private static FFmpegFrameGrabber open(String input, boolean live) throws Exception {
         FfmpegLog.install();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(input);
-        grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        // The pictures as decoded, converted by BgrConverter at their own size.
+        grabber.setImageMode(FrameGrabber.ImageMode.RAW);
         if (input.startsWith("rtsp://")) {
             grabber.setOption("rtsp_transport", "tcp");
             grabber.setOption("timeout", "10000000");
