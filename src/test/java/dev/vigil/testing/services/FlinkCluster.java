@@ -66,9 +66,11 @@ public final class FlinkCluster implements AutoCloseable {
     private final List<String> taskManagerArgs;
     private final List<ServiceProcess> taskManagers = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int slotsPerTaskManager;
 
     private FlinkCluster(Path workDir, int restPort, ServiceProcess jobManager, List<String> taskManagerJvm,
-            List<String> taskManagerArgs) {
+            List<String> taskManagerArgs, int slotsPerTaskManager) {
+        this.slotsPerTaskManager = slotsPerTaskManager;
         this.workDir = workDir;
         this.restPort = restPort;
         this.jobManager = jobManager;
@@ -137,7 +139,7 @@ public final class FlinkCluster implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("sh", "-c", "\"$@\"; echo $? > jobmanager.exit", "sh"));
         command.addAll(flinkCommand(dir, "jobmanager", jvmParams(jobManagerJvm), entrypoint, jobManagerArgs));
         ServiceProcess jobManager = ServiceProcess.start("jobmanager", command, dir);
-        return new FlinkCluster(dir, restPort, jobManager, jvmParams(taskManagerJvm), taskManagerArgs);
+        return new FlinkCluster(dir, restPort, jobManager, jvmParams(taskManagerJvm), taskManagerArgs, slots);
     }
 
     /** {@code http://127.0.0.1:<port>}: the REST API (and web UI). */
@@ -194,12 +196,17 @@ public final class FlinkCluster implements AutoCloseable {
         }
     }
 
-    /** Waits until exactly {@code expected} TaskManagers are registered (after starts or kills). */
+    /**
+     * Waits until exactly {@code expected} TaskManagers are registered (after starts or kills) with all their
+     * slots: a TaskManager reports its slots a moment after it registers.
+     */
     public void awaitTaskManagers(int expected, Duration timeout) {
         Await.until(expected + " registered TaskManagers", timeout, Duration.ofMillis(200), () -> {
             jobManager.checkAlive("registering " + expected + " TaskManagers");
             try {
-                return overview().get("taskmanagers").asInt() == expected;
+                JsonNode overview = overview();
+                return overview.get("taskmanagers").asInt() == expected
+                        && overview.get("slots-total").asInt() == expected * slotsPerTaskManager;
             } catch (UncheckedIOException | IllegalStateException notYet) {
                 return false;
             }
