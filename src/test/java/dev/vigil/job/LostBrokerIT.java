@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Kafka broker lost while the job runs is not silence: the console says which address cannot be
- * reached, now and then rather than every second, and the log has every attempt.
+ * reached, now and then rather than every second.
  */
 class LostBrokerIT {
 
