@@ -5,7 +5,6 @@ import dev.vigil.job.config.VigilConfig;
 import dev.vigil.job.config.VigilOptions;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.file.FileVideoSource;
-import dev.vigil.sources.file.VideoInfo;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -22,11 +21,8 @@ final class FileFrameInput implements FrameInput {
 
     private final FileVideoSource source;
 
-    private final List<Path> videos;
-
-    private FileFrameInput(FileVideoSource source, List<Path> videos) {
+    private FileFrameInput(FileVideoSource source) {
         this.source = source;
-        this.videos = List.copyOf(videos);
     }
 
     /** The input the config describes, or {@code null} with the reasons added to {@code problems}. */
@@ -40,7 +36,6 @@ final class FileFrameInput implements FrameInput {
                 .loop(config.get(VigilOptions.INPUT_LOOP))
                 .realtime(config.get(VigilOptions.INPUT_REALTIME));
         int before = problems.size();
-        List<Path> videos = new java.util.ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             String where = VigilOptions.INPUT_PATHS.key() + "[" + i + "]";
             int problemsBefore = problems.size();
@@ -59,14 +54,13 @@ final class FileFrameInput implements FrameInput {
             } else {
                 // No ids (or an empty list: -i on the command line) means each file's name.
                 builder.addVideo(file, cameras == null || cameras.isEmpty() ? null : cameras.get(i));
-                videos.add(file);
             }
         }
         if (problems.size() > before) {
             return null;
         }
         try {
-            return new FileFrameInput(builder.build(), videos);
+            return new FileFrameInput(builder.build());
         } catch (IllegalArgumentException e) {
             problems.add(VigilOptions.INPUT_PATHS.key() + ": " + e.getMessage()
                     + (e.getMessage().contains("camera id") ? " (" + VigilOptions.INPUT_CAMERA_IDS.key() + ")" : ""));
@@ -89,19 +83,11 @@ final class FileFrameInput implements FrameInput {
         return Optional.of(source.cameraIds());
     }
 
-    /** Each camera's frame size, as its video's header gives it. */
+    /** Each camera's frame size, as its video's header gave it when the source was built. */
     @Override
     public Map<String, ImageSize> frameSizes() {
         Map<String, ImageSize> sizes = new LinkedHashMap<>();
-        List<String> ids = source.cameraIds();
-        for (int i = 0; i < videos.size(); i++) {
-            try {
-                VideoInfo info = FileVideoSource.probe(videos.get(i));
-                sizes.put(ids.get(i), new ImageSize(info.width(), info.height()));
-            } catch (java.io.IOException unreadableNow) {
-                // Read a moment ago; the job reports it if it stays unreadable.
-            }
-        }
+        source.videoInfos().forEach((camera, info) -> sizes.put(camera, new ImageSize(info.width(), info.height())));
         return sizes;
     }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +59,15 @@ public final class FileVideoSource
     private static final long serialVersionUID = 1L;
 
     private final List<VideoSplit> cameras;
+    /** Each camera's video headers, as probed when the source was built. */
+    private final Map<String, VideoInfo> videoInfos;
     private final DecodeSettings settings;
     private final long expectedFrames;
 
-    private FileVideoSource(List<VideoSplit> cameras, DecodeSettings settings, long expectedFrames) {
+    private FileVideoSource(List<VideoSplit> cameras, Map<String, VideoInfo> videoInfos, DecodeSettings settings,
+            long expectedFrames) {
         this.cameras = List.copyOf(cameras);
+        this.videoInfos = Collections.unmodifiableMap(new LinkedHashMap<>(videoInfos));
         this.settings = settings;
         this.expectedFrames = expectedFrames;
     }
@@ -116,6 +121,11 @@ public final class FileVideoSource
             ids.add(camera.cameraId());
         }
         return ids;
+    }
+
+    /** Each camera's video headers (size, frame rate, declared frames), by camera id in the order added. */
+    public Map<String, VideoInfo> videoInfos() {
+        return videoInfos;
     }
 
     /** Bounded unless it loops without a frame limit. */
@@ -227,6 +237,7 @@ public final class FileVideoSource
                 throw new IllegalArgumentException("maxFrames must be >= 0 (0 = no limit), was " + maxFrames);
             }
             Map<String, Path> byCamera = new LinkedHashMap<>();
+            Map<String, VideoInfo> infos = new LinkedHashMap<>();
             List<VideoSplit> splits = new ArrayList<>();
             long expected = 0;
             for (int i = 0; i < files.size(); i++) {
@@ -242,12 +253,13 @@ public final class FileVideoSource
                     throw new IllegalArgumentException(
                             "video declares no frames and cannot be looped: " + file);
                 }
+                infos.put(cameraId, info);
                 splits.add(new VideoSplit(cameraId, file.toString(), ReadPosition.START));
                 expected += expectedFramesOf(info);
             }
             DecodeSettings settings = new DecodeSettings(frameStride, maxFrames, loop, realtime);
             long total = loop ? (maxFrames > 0 ? maxFrames * splits.size() : -1) : expected;
-            return new FileVideoSource(splits, settings, total);
+            return new FileVideoSource(splits, infos, settings, total);
         }
 
         private long expectedFramesOf(VideoInfo info) {
