@@ -49,7 +49,7 @@ public final class Main {
             VigilCli.runInFlink(args);
             return;
         }
-        Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = jar();
         Path flinkLib = jar.resolveSibling("flink-lib");
         if (!Files.isDirectory(flinkLib)) {
             System.err.println("Flink is not on the classpath and " + flinkLib + " does not exist. Build with"
@@ -96,8 +96,13 @@ public final class Main {
         return child.waitFor();
     }
 
+    /** The job jar this class was loaded from. */
+    static Path jar() throws java.net.URISyntaxException {
+        return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
     /** The JVM options opening Java 17 modules to Flink: the pom's {@code flink.jvm.opens}, copied in at build time. */
-    static List<String> jvmOpens() throws IOException {
+    public static List<String> jvmOpens() throws IOException {
         Properties properties = new Properties();
         try (var in = Main.class.getResourceAsStream(JVM_OPENS)) {
             if (in == null) {

@@ -63,7 +63,7 @@ final class SubmitCommand implements Callable<Integer> {
         VigilConfig checked = given.load(Deployment.CLUSTER);
         VigilJob.fromConfig(checked, given.source()).warnings()
                 .forEach(warning -> System.err.println("warning: " + warning));
-        Path jobJar = jar != null ? jar : runningJar();
+        Path jobJar = jar != null ? jar : Main.jar();
         if (!Files.isRegularFile(jobJar)) {
             throw new ConfigException("--jar", List.of("job jar not found: " + jobJar.toAbsolutePath()));
         }
@@ -89,9 +89,5 @@ final class SubmitCommand implements Callable<Integer> {
             args.add(key + "=" + value);
         });
         return args;
-    }
-
-    private static Path runningJar() throws Exception {
-        return Path.of(SubmitCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

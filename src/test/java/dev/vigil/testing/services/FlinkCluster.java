@@ -1,12 +1,12 @@
 package dev.vigil.testing.services;
 
+import dev.vigil.job.cli.Main;
 import dev.vigil.testing.Await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +41,6 @@ public final class FlinkCluster implements AutoCloseable {
     private static final String TASK_MANAGER = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
     private static final String FLINK_CLIENT = "org.apache.flink.client.cli.CliFrontend";
     /** Where the build leaves the pom's flink.jvm.opens for the job's own launcher ({@code dev.vigil.job.cli.Main}). */
-    private static final String JVM_OPENS = "/dev/vigil/job/cli/jvm-opens.properties";
 
     /** Each JVM logs to its standard output, which ServiceProcess writes to {@code <workDir>/<name>.log}. */
     private static final String LOG4J = """
@@ -431,17 +429,12 @@ public final class FlinkCluster implements AutoCloseable {
         return command;
     }
 
-    /** Flink's Java 17 module openings: the pom's {@code flink.jvm.opens}, as the build copied it for the job. */
+    /** Flink's Java 17 module openings, as the job's own launcher gives them (the pom's {@code flink.jvm.opens}). */
     private static List<String> jvmOpens() {
-        Properties properties = new Properties();
-        try (InputStream in = FlinkCluster.class.getResourceAsStream(JVM_OPENS)) {
-            if (in == null) {
-                throw new IllegalStateException(JVM_OPENS + " is not on the test classpath; build with 'mvn package'");
-            }
-            properties.load(in);
+        try {
+            return Main.jvmOpens();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + JVM_OPENS, e);
+            throw new UncheckedIOException(e);
         }
-        return List.of(properties.getProperty("opens").trim().split("\\s+"));
     }
 }
