@@ -149,12 +149,13 @@ public class AnalyticsFunction
      */
     private void warnOfGeometryOutsideFrame(AnalyticsSettings settings, TrackedFrame frame,
             Collector<AnalyticsEvent> out) {
-        FitChecked now = new FitChecked(settings, frame.width(), frame.height());
-        FitChecked before = fitChecked.put(frame.cameraId(), now);
-        if (before != null && before.settings() == settings && before.width() == now.width()
-                && before.height() == now.height()) {
+        FitChecked before = fitChecked.get(frame.cameraId());
+        if (before != null && before.settings() == settings && before.width() == frame.width()
+                && before.height() == frame.height()) {
             return;
         }
+        // Only when something changed: this runs for every frame.
+        fitChecked.put(frame.cameraId(), new FitChecked(settings, frame.width(), frame.height()));
         for (String shape : FrameFit.outside(settings.forCamera(frame.cameraId()), frame.width(), frame.height())) {
             String message = FrameFit.message(shape, frame.width(), frame.height());
             LOG.warn("camera '{}': {}", frame.cameraId(), message);
