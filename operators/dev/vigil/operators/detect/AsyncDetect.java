@@ -1,12 +1,12 @@
 package dev.vigil.operators.detect;
 
 import dev.vigil.models.DetectionResult;
+import dev.vigil.sources.CameraMetricGroup;
 import dev.vigil.sources.Frame;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
-import org.apache.flink.metrics.MeterView;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
@@ -42,8 +42,6 @@ import java.util.concurrent.TimeoutException;
 public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
 
     private static final long serialVersionUID = 1L;
-
-    private static final int HISTOGRAM_WINDOW = 1024;
 
     private final DetectorProvider detectorProvider;
     private final BatchingSettings batching;
@@ -82,9 +80,9 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
         batcher = DeviceBatchers.acquire(detectorProvider, device, batching);
         modelName = batcher.modelName();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        batchSize = metrics.histogram(DetectMetrics.BATCH_SIZE, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
-        batchWaitMillis = metrics.histogram(DetectMetrics.BATCH_WAIT_MILLIS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
-        inferenceMillis = metrics.histogram(DetectMetrics.INFERENCE_MILLIS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        batchSize = metrics.histogram(DetectMetrics.BATCH_SIZE, new DescriptiveStatisticsHistogram(DetectMetrics.HISTOGRAM_WINDOW));
+        batchWaitMillis = metrics.histogram(DetectMetrics.BATCH_WAIT_MILLIS, new DescriptiveStatisticsHistogram(DetectMetrics.HISTOGRAM_WINDOW));
+        inferenceMillis = metrics.histogram(DetectMetrics.INFERENCE_MILLIS, new DescriptiveStatisticsHistogram(DetectMetrics.HISTOGRAM_WINDOW));
         DeviceBatcher gaugeSource = batcher;
         metrics.gauge(DetectMetrics.QUEUE_DEPTH, gaugeSource::waitingFrames);
         inFlight = new InFlightBytes(maxInFlightBytes);
@@ -150,7 +148,7 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
 
     /** Completions arrive on batch threads, several at once with several slots: guard the shared metrics. */
     private void record(DeviceBatcher.BatchInfo batch, CameraMetrics camera) {
-        camera.frames.markEvent();
+        camera.detected.inc();
         synchronized (this) {
             batchSize.update(batch.size());
             batchWaitMillis.update(batch.waitNanos() / 1_000_000);
@@ -159,13 +157,13 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
     }
 
     private CameraMetrics registerCamera(String cameraId) {
-        MetricGroup group = getRuntimeContext().getMetricGroup().addGroup(DetectMetrics.CAMERA_GROUP, cameraId);
+        MetricGroup group = CameraMetricGroup.of(getRuntimeContext().getMetricGroup(), cameraId);
         return new CameraMetrics(
-                group.meter(DetectMetrics.FRAMES_PER_SECOND, new MeterView(new ThreadSafeSimpleCounter())),
-                group.counter(DetectMetrics.FRAMES_SKIPPED, new ThreadSafeSimpleCounter()));
+                CameraMetricGroup.countedPerSecond(group, DetectMetrics.FRAMES_DETECTED, new ThreadSafeSimpleCounter()),
+                CameraMetricGroup.countedPerSecond(group, DetectMetrics.FRAMES_SKIPPED, new ThreadSafeSimpleCounter()));
     }
 
-    private record CameraMetrics(org.apache.flink.metrics.Meter frames, Counter skipped) {}
+    private record CameraMetrics(Counter detected, Counter skipped) {}
 
     @Override
     public void close() {

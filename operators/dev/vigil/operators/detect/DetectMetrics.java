@@ -16,8 +16,16 @@ package dev.vigil.operators.detect;
  *   <li>{@value #INFERENCE_MILLIS} (histogram): model time of the batch each frame was in;
  *   <li>{@value #QUEUE_DEPTH} (gauge): frames waiting for a slot on the subtask's device;
  *   <li>{@value #IN_FLIGHT_BYTES} (gauge): pixel bytes the subtask holds in flight (see {@link InFlightBytes});
- *   <li>per camera, in the group {@value #CAMERA_GROUP}{@code =<id>}: {@value #FRAMES_PER_SECOND} (meter) and
- *       {@value #FRAMES_SKIPPED} (counter: frames replaced under the latest-frame policy).
+ *   <li>per camera, in the group {@code camera=<id>} ({@link dev.vigil.sources.CameraMetricGroup}):
+ *       {@value #FRAMES_DETECTED} (counter) and {@code framesDetectedPerSecond} (meter), frames detected; and
+ *       {@value #FRAMES_SKIPPED} (counter) and {@code framesSkippedPerSecond} (meter), frames replaced under the
+ *       latest-frame policy.
+ * </ul>
+ *
+ * <p>Operator {@code tally} ({@link TallyDetections}), per camera in the group {@code camera=<id>}:
+ * <ul>
+ *   <li>{@value #CAPTURE_TO_RESULT_MILLIS} (histogram): from the moment the frame's source produced it (for a live
+ *       camera, its capture as near as the job can see it) to its detection result leaving the detection stage.
  * </ul>
  */
 public final class DetectMetrics {
@@ -28,9 +36,12 @@ public final class DetectMetrics {
     public static final String INFERENCE_MILLIS = "inferenceMillis";
     public static final String QUEUE_DEPTH = "queueDepth";
     public static final String IN_FLIGHT_BYTES = "inFlightBytes";
-    public static final String CAMERA_GROUP = "camera";
-    public static final String FRAMES_PER_SECOND = "framesPerSecond";
+    public static final String FRAMES_DETECTED = "framesDetected";
     public static final String FRAMES_SKIPPED = "framesSkipped";
+    public static final String CAPTURE_TO_RESULT_MILLIS = "captureToResultMillis";
+
+    /** Samples each histogram keeps: its percentiles cover about the last thousand frames. */
+    static final int HISTOGRAM_WINDOW = 1024;
 
     private DetectMetrics() {}
 }

@@ -44,7 +44,7 @@ final class SplitDecoder implements AutoCloseable {
 
     private final VideoSplit split;
     private final DecodeSettings settings;
-    private final ReaderMetrics metrics;
+    private final ReaderMetrics.Camera metrics;
 
     private ReadPosition position;
     private FfmpegVideo video;
@@ -58,7 +58,7 @@ final class SplitDecoder implements AutoCloseable {
     SplitDecoder(VideoSplit split, DecodeSettings settings, ReaderMetrics metrics) {
         this.split = split;
         this.settings = settings;
-        this.metrics = metrics;
+        this.metrics = metrics.camera(split.cameraId());
         this.position = split.position();
     }
 
@@ -126,7 +126,7 @@ final class SplitDecoder implements AutoCloseable {
     }
 
     private void countDecoded(FfmpegVideo.Picture picture) {
-        metrics.framesDecoded.inc();
+        metrics.framesDecoded().inc();
         lastPtsMillisInPass = picture.timestampMicros() / 1000;
         position = position.decodedOne();
     }
@@ -155,7 +155,7 @@ final class SplitDecoder implements AutoCloseable {
     /** A marker for frames missing from the stream; the camera goes on. */
     private PositionedFrame gap(long first, long last, long lost, long timestampMillis, String message) {
         LOG.warn("Camera {}: {}; {} frame(s) rejected", split.cameraId(), message, lost);
-        metrics.decodeErrors.inc();
+        metrics.decodeErrors().inc();
         Frame marker = Frame.gap(split.cameraId(), first, last, lost, timestampMillis, message);
         return new PositionedFrame(marker, position);
     }
@@ -191,7 +191,7 @@ final class SplitDecoder implements AutoCloseable {
             if (picture.index() >= target) {
                 pending = picture;
             } else {
-                metrics.framesDecoded.inc();
+                metrics.framesDecoded().inc();
                 lastPtsMillisInPass = picture.timestampMicros() / 1000;
             }
         }
@@ -240,7 +240,7 @@ final class SplitDecoder implements AutoCloseable {
         long sequence = position.nextSequence();
         LOG.warn("Camera {}: {}; emitting a damaged frame at sequence {} and ending this camera",
                 split.cameraId(), message, sequence);
-        metrics.decodeErrors.inc();
+        metrics.decodeErrors().inc();
         finish();
         Frame marker = Frame.damaged(split.cameraId(), sequence, position.lastTimestampMillis(), message);
         return new PositionedFrame(marker, position);

@@ -1,6 +1,7 @@
 package dev.vigil.sources.kafka;
 
 import dev.vigil.models.BgrImage;
+import dev.vigil.sources.CameraMetricGroup;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.FrameImages;
 import dev.vigil.sources.PixelStorage;
@@ -9,12 +10,14 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +44,8 @@ public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
     private final long maxImageBytes;
     private final Set<String> cameras;
 
-    private transient Counter framesDecoded;
+    private transient MetricGroup metrics;
+    private transient Map<String, Counter> framesDecoded;
     private transient Map<DeadLetterReason, Counter> deadLetters;
 
     /**
@@ -58,21 +62,23 @@ public final class DecodeFrames extends ProcessFunction<EncodedFrame, Frame> {
 
     @Override
     public void open(OpenContext openContext) {
-        MetricGroup group = getRuntimeContext().getMetricGroup();
-        framesDecoded = group.counter(KafkaInputMetrics.FRAMES_DECODED);
+        metrics = getRuntimeContext().getMetricGroup();
+        framesDecoded = new HashMap<>();
         deadLetters = new EnumMap<>(DeadLetterReason.class);
-        MetricGroup letters = group.addGroup(KafkaInputMetrics.DEAD_LETTERS_GROUP);
+        // Registered up front, so that a dashboard sees zeros rather than no series at all.
         for (DeadLetterReason reason : DeadLetterReason.values()) {
-            deadLetters.put(reason, letters.counter(reason.id()));
+            deadLetters.put(reason, metrics.addGroup(KafkaInputMetrics.REASON_KEY, reason.id())
+                    .counter(KafkaInputMetrics.DEAD_LETTERS));
         }
     }
 
     @Override
     public void processElement(EncodedFrame record, Context context, Collector<Frame> out) {
         Object result = decode(record, maxImageBytes, cameras);
-        if (result instanceof Frame) {
-            framesDecoded.inc();
-            out.collect((Frame) result);
+        if (result instanceof Frame frame) {
+            framesDecoded.computeIfAbsent(frame.cameraId(), camera -> CameraMetricGroup.countedPerSecond(
+                    CameraMetricGroup.of(metrics, camera), KafkaInputMetrics.FRAMES_DECODED, new SimpleCounter())).inc();
+            out.collect(frame);
         } else {
             DeadLetter letter = (DeadLetter) result;
             deadLetters.get(letter.reason()).inc();

@@ -1,9 +1,11 @@
 package dev.vigil.sources.rtsp;
 
+import dev.vigil.sources.CameraMetricGroup;
 import dev.vigil.sources.Frame;
 
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.SimpleCounter;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,8 +76,8 @@ final class CameraStream implements Runnable {
         this.sleeper = sleeper;
         this.random = random;
         metrics.gauge(RtspMetrics.STATE, () -> state.ordinal());
-        this.decoded = metrics.counter(RtspMetrics.FRAMES_DECODED);
-        this.skipped = metrics.counter(RtspMetrics.FRAMES_SKIPPED);
+        this.decoded = CameraMetricGroup.countedPerSecond(metrics, RtspMetrics.FRAMES_DECODED, new SimpleCounter());
+        this.skipped = CameraMetricGroup.countedPerSecond(metrics, RtspMetrics.FRAMES_SKIPPED, new SimpleCounter());
         this.lost = metrics.counter(RtspMetrics.FRAMES_LOST);
         this.failedAttempts = metrics.counter(RtspMetrics.FAILED_ATTEMPTS);
     }

@@ -1,5 +1,7 @@
 package dev.vigil.sources.rtsp;
 
+import dev.vigil.sources.CameraMetricGroup;
+
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -114,7 +116,7 @@ final class RtspSourceReader implements SourceReader<CameraRecord, CameraSplit> 
             nextSequence.put(split.cameraId(), split.nextSequence());
             CameraStream stream = new CameraStream(camera, settings.reconnect(), settings.failFast(),
                     split.nextSequence(), settings.connector(), listener(),
-                    context.metricGroup().addGroup(RtspMetrics.CAMERA_GROUP, split.cameraId()), System::currentTimeMillis,
+                    CameraMetricGroup.of(context.metricGroup(), split.cameraId()), System::currentTimeMillis,
                     CameraStream.REAL_SLEEP, () -> ThreadLocalRandom.current().nextDouble());
             streams.put(split.cameraId(), stream);
             stream.start();

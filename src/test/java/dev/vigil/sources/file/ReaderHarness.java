@@ -10,6 +10,7 @@ import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.SimpleCounter;
 import org.apache.flink.metrics.groups.OperatorIOMetricGroup;
 import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
@@ -76,9 +77,11 @@ final class ReaderHarness implements AutoCloseable {
         return output.frames;
     }
 
+    /** The count of a per-camera counter over every camera, or -1 if none registered it. */
     long counter(String name) {
-        Counter counter = context.counters.get(name);
-        return counter == null ? -1 : counter.getCount();
+        List<Counter> registered = context.counters.entrySet().stream()
+                .filter(e -> e.getKey().endsWith("." + name)).map(Map.Entry::getValue).toList();
+        return registered.isEmpty() ? -1 : registered.stream().mapToLong(Counter::getCount).sum();
     }
 
     @Override
@@ -159,23 +162,37 @@ final class ReaderHarness implements AutoCloseable {
         }
     }
 
-    /** A metric group that keeps the counters registered on it, so that tests can read them. */
+    /**
+     * A metric group that keeps the counters registered on it and on its key-value subgroups, by
+     * {@code <value>.<name>} ({@code cars.framesDecoded}), so that tests can read them.
+     */
     private static final class RecordingMetricGroup extends UnregisteredMetricsGroup implements SourceReaderMetricGroup {
         private final Map<String, Counter> counters;
+        private final String prefix;
         private final SourceReaderMetricGroup delegate = UnregisteredMetricsGroup.createSourceReaderMetricGroup();
 
         RecordingMetricGroup(Map<String, Counter> counters) {
+            this(counters, "");
+        }
+
+        private RecordingMetricGroup(Map<String, Counter> counters, String prefix) {
             this.counters = counters;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public MetricGroup addGroup(String key, String value) {
+            return new RecordingMetricGroup(counters, prefix + value + ".");
         }
 
         @Override
         public Counter counter(String name) {
-            return counters.computeIfAbsent(name, unused -> new SimpleCounter());
+            return counters.computeIfAbsent(prefix + name, unused -> new SimpleCounter());
         }
 
         @Override
         public <C extends Counter> C counter(String name, C counter) {
-            counters.put(name, counter);
+            counters.put(prefix + name, counter);
             return counter;
         }
 

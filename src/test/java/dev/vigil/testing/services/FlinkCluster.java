@@ -24,8 +24,10 @@ import java.util.stream.Collectors;
 /**
  * A real standalone Flink 1.20 cluster on 127.0.0.1 (free ports): a JobManager and TaskManagers, each in its
  * own JVM, laid out as Flink's distribution would be under {@code workDir}: {@code lib/} (the jars of
- * {@code src/test/services/flink-cluster.pom.xml}), {@code conf/config.yaml}, {@code usrlib/} in
- * application mode, and one log per JVM ({@code jobmanager.log}, {@code taskmanager-<i>.log}).
+ * {@code src/test/services/flink-cluster.pom.xml}), {@code plugins/metrics-prometheus/} (Flink's Prometheus
+ * reporter, enabled as {@value #PROMETHEUS_REPORTER}, on a port of each JVM's own: {@link #prometheusUrl(int)}),
+ * {@code conf/config.yaml}, {@code usrlib/} in application mode, and one log per JVM ({@code jobmanager.log},
+ * {@code taskmanager-<i>.log}).
  *
  * <p>Flink's launch scripts are not used (there is no flink-dist on Maven Central); this does what they do:
  * a {@code lib/*} classpath, Java 17 module openings, the memory options {@code BashJavaUtils} derives from
@@ -40,7 +42,9 @@ public final class FlinkCluster implements AutoCloseable {
             "org.apache.flink.container.entrypoint.StandaloneApplicationClusterEntryPoint";
     private static final String TASK_MANAGER = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
     private static final String FLINK_CLIENT = "org.apache.flink.client.cli.CliFrontend";
-    /** Where the build leaves the pom's flink.jvm.opens for the job's own launcher ({@code dev.vigil.job.cli.Main}). */
+    /** The reporter's name in the configuration, as in the Kubernetes manifests ({@code metrics.reporter.prom.*}). */
+    public static final String PROMETHEUS_REPORTER = "prom";
+    private static final String PROMETHEUS_PORT = "metrics.reporter." + PROMETHEUS_REPORTER + ".port";
 
     /** Each JVM logs to its standard output, which ServiceProcess writes to {@code <workDir>/<name>.log}. */
     private static final String LOG4J = """
@@ -63,6 +67,7 @@ public final class FlinkCluster implements AutoCloseable {
     private final List<String> taskManagerJvm;
     private final List<String> taskManagerArgs;
     private final List<ServiceProcess> taskManagers = new ArrayList<>();
+    private final List<Integer> prometheusPorts = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int slotsPerTaskManager;
 
@@ -117,8 +122,9 @@ public final class FlinkCluster implements AutoCloseable {
         // A previous run's logs, blobs and jars would be mistaken for this one's.
         ServiceProcess.deleteRecursively(dir);
         int restPort = FreePorts.pick();
-        linkLibraries(dir.resolve("lib"));
-        createDirectory(dir.resolve("plugins"));
+        linkJars("flink-cluster", dir.resolve("lib"));
+        // Flink loads each plugins/ subdirectory in a class loader of its own, as a Flink image does.
+        linkJars("flink-metrics-prometheus", dir.resolve("plugins").resolve("metrics-prometheus"));
         if (jobJar != null) {
             // Application mode runs the one jar in usrlib/ beside lib/ (see FLINK_LIB_DIR below). A copy, not a
             // link: a build rewriting the jar must not change a running job's classes.
@@ -154,9 +160,19 @@ public final class FlinkCluster implements AutoCloseable {
     public synchronized int startTaskManager() {
         int index = taskManagers.size();
         String name = "taskmanager-" + index;
+        // Each TaskManager serves its metrics on a port of its own; a dynamic property overrides the file's.
+        int prometheusPort = FreePorts.pick();
+        List<String> args = new ArrayList<>(taskManagerArgs);
+        args.addAll(List.of("-D", PROMETHEUS_PORT + "=" + prometheusPort));
+        prometheusPorts.add(prometheusPort);
         taskManagers.add(ServiceProcess.start(name, flinkCommand(workDir, name, taskManagerJvm, TASK_MANAGER,
-                taskManagerArgs), workDir));
+                args), workDir));
         return index;
+    }
+
+    /** Where TaskManager {@code index}'s Prometheus reporter serves its metrics, in Prometheus' text format. */
+    public synchronized URI prometheusUrl(int index) {
+        return URI.create("http://127.0.0.1:" + prometheusPorts.get(index) + "/metrics");
     }
 
     /** Kills a TaskManager with SIGKILL, as a crash would; the JobManager notices it by its heartbeats. */
@@ -296,22 +312,21 @@ public final class FlinkCluster implements AutoCloseable {
     }
 
     /**
-     * Flink's scripts put every jar in {@code lib/} on the classpath; links to the resolved jars make that
-     * directory, and a {@code lib/*} wildcard keeps the command line short.
+     * Fills {@code dir} with links to the jars of {@code src/test/services/<service>.pom.xml}. Flink's scripts put
+     * every jar in {@code lib/} on the classpath, and a {@code lib/*} wildcard keeps the command line short.
      */
-    private static void linkLibraries(Path lib) {
+    private static void linkJars(String service, Path dir) {
         try {
-            Files.createDirectories(lib);
-            for (String jar : MavenClasspath.of("flink-cluster").split(java.io.File.pathSeparator)) {
+            Files.createDirectories(dir);
+            for (String jar : MavenClasspath.of(service).split(java.io.File.pathSeparator)) {
                 Path target = Path.of(jar);
-                Files.createSymbolicLink(lib.resolve(target.getFileName()), target);
+                Files.createSymbolicLink(dir.resolve(target.getFileName()), target);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot fill " + lib, e);
+            throw new UncheckedIOException("cannot fill " + dir, e);
         }
     }
 
-    /** Flink warns about a missing plugins directory; a test may put plugins there. */
     private static void createDirectory(Path dir) {
         try {
             Files.createDirectories(dir);
@@ -365,6 +380,12 @@ public final class FlinkCluster implements AutoCloseable {
         conf.put("taskmanager.memory.network.max", "64m");
         conf.put("taskmanager.memory.managed.size", "64m");
         conf.put("taskmanager.memory.task.off-heap.size", "384m");
+        conf.put("metrics.reporter." + PROMETHEUS_REPORTER + ".factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        // Label values as they are: by default the reporter rewrites camera ids ("front-door" as "front_door").
+        conf.put("metrics.reporter." + PROMETHEUS_REPORTER + ".filterLabelValueCharacters", "false");
+        // The JobManager's; each TaskManager is given its own (see startTaskManager).
+        conf.put(PROMETHEUS_PORT, String.valueOf(FreePorts.pick()));
         conf.put("io.tmp.dirs", dir.resolve("tmp").toString());
         conf.put("web.tmpdir", dir.resolve("tmp").resolve("web").toString());
         conf.put("web.upload.dir", dir.resolve("upload").toString());
