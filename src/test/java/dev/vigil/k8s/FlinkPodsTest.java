@@ -65,6 +65,8 @@ class FlinkPodsTest {
             assertThat(conf.get("metrics.reporter.prom.factory.class")).as(deployment.toString())
                     .isEqualTo("org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
             assertThat(conf.get("metrics.reporter.prom.port")).as(deployment.toString()).isEqualTo("9249");
+            assertThat(conf.get("metrics.reporter.prom.filterLabelValueCharacters")).as("camera ids kept in labels")
+                    .isEqualTo("false");
             assertThat(String.valueOf(conf.get("env.java.opts.all"))).as(deployment.toString())
                     .contains("-Dai.djl.offline=true");
             for (String pods : List.of("master", "taskmanager")) {

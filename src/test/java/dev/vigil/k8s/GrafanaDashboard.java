@@ -13,10 +13,10 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The Grafana dashboard shipped in {@code k8s/grafana/}, read as Grafana would import it. */
+/** The Grafana dashboard shipped in {@code k8s/monitoring/}, read as Grafana would import it. */
 public record GrafanaDashboard(JsonNode json) {
 
-    public static final Path FILE = Path.of("k8s", "grafana", "vigil-dashboard.json");
+    public static final Path FILE = Path.of("k8s", "monitoring", "vigil-dashboard.json");
     /** Flink's Prometheus reporter prefixes every metric with {@code flink_}. */
     private static final Pattern METRIC = Pattern.compile("\\bflink_[a-zA-Z0-9_:]+");
 
