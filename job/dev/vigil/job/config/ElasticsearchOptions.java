@@ -3,14 +3,18 @@ package dev.vigil.job.config;
 import java.time.Duration;
 import java.util.List;
 
-/** Keys of the Elasticsearch output ({@code elasticsearch.*}); setting {@code elasticsearch.hosts} turns it on. */
+/**
+ * Keys of the Elasticsearch output ({@code elasticsearch.*}), which writes to Elasticsearch 7.10+, 8, 9
+ * and OpenSearch 2+ alike; setting {@code elasticsearch.hosts} turns it on.
+ */
 public final class ElasticsearchOptions {
 
     private ElasticsearchOptions() {}
 
     public static final ConfigOption<List<String>> HOSTS = ConfigOption.of(
             "elasticsearch.hosts", ValueType.stringList(), null,
-            "Elasticsearch nodes as http(s)://host:port; setting this indexes the job's results there.");
+            "Elasticsearch (7.10+, 8, 9) or OpenSearch (2+) nodes as http(s)://host:port; setting this indexes the "
+                    + "job's results there.");
     public static final ConfigOption<Duration> CONNECT_TIMEOUT = ConfigOption.of(
             "elasticsearch.connect-timeout", ValueType.positiveDuration(), Duration.ofSeconds(10),
             "How long the check before the job starts waits for a node of elasticsearch.hosts to answer; the job "
@@ -30,11 +34,23 @@ public final class ElasticsearchOptions {
     public static final ConfigOption<String> API_KEY = ConfigOption.of(
             "elasticsearch.api-key", ValueType.string(), null,
             "API key (the encoded form Elasticsearch returns), instead of username/password. Never logged.");
+    public static final ConfigOption<String> BEARER_TOKEN = ConfigOption.of(
+            "elasticsearch.bearer-token", ValueType.string(), null,
+            "Bearer token (an Elasticsearch service account token, an OAuth/JWT token behind a proxy), sent as "
+                    + "'Authorization: Bearer'; instead of username/password or an API key. Never logged.");
+    public static final ConfigOption<String> CA_CERTIFICATE_PATH = ConfigOption.of(
+            "elasticsearch.ca-certificate-path", ValueType.string(), null,
+            "PEM file with the CA certificate(s) of https hosts (Elasticsearch 8+'s http_ca.crt, say); instead of "
+                    + "a trust store. Default: the JVM's trusted CAs.");
     public static final ConfigOption<String> TRUSTSTORE_PATH = ConfigOption.of(
             "elasticsearch.truststore-path", ValueType.string(), null,
             "Trust store (JKS/PKCS12) with the CA of https hosts; default: the JVM's trusted CAs.");
     public static final ConfigOption<String> TRUSTSTORE_PASSWORD = ConfigOption.of(
             "elasticsearch.truststore-password", ValueType.string(), null, "Password of the trust store. Never logged.");
+    public static final ConfigOption<Boolean> VERIFY_HOSTNAME = ConfigOption.of(
+            "elasticsearch.verify-hostname", ValueType.bool(), true,
+            "Whether an https host's certificate must name the host it is reached by; turn off only for a "
+                    + "certificate issued for another name (an IP address, a node name), never to silence a wrong CA.");
     public static final ConfigOption<Long> SHARDS = ConfigOption.of(
             "elasticsearch.shards", ValueType.integer(1, 1024), 1L, "Primary shards of each new daily index.");
     public static final ConfigOption<Long> REPLICAS = ConfigOption.of(
@@ -66,8 +82,8 @@ public final class ElasticsearchOptions {
 
     /** All Elasticsearch options, in the order help lists them. */
     public static List<ConfigOption<?>> all() {
-        return List.of(HOSTS, CONNECT_TIMEOUT, INDEX_PREFIX, STREAMS, USERNAME, PASSWORD, API_KEY, TRUSTSTORE_PATH, TRUSTSTORE_PASSWORD,
-                SHARDS, REPLICAS, INSTALL_TEMPLATES, BULK_MAX_ACTIONS, BULK_MAX_BYTES, BULK_FLUSH_INTERVAL,
+        return List.of(HOSTS, CONNECT_TIMEOUT, INDEX_PREFIX, STREAMS, USERNAME, PASSWORD, API_KEY, BEARER_TOKEN,
+                CA_CERTIFICATE_PATH, TRUSTSTORE_PATH, TRUSTSTORE_PASSWORD, VERIFY_HOSTNAME, SHARDS, REPLICAS, INSTALL_TEMPLATES, BULK_MAX_ACTIONS, BULK_MAX_BYTES, BULK_FLUSH_INTERVAL,
                 BULK_BACKOFF_INITIAL, BULK_BACKOFF_MAX, DEADLETTER_MAX_CHARS);
     }
 }

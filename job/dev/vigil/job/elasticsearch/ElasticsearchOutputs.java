@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Indexes the job's result streams into Elasticsearch ({@code elasticsearch.*} keys): detections,
+ * Indexes the job's result streams into Elasticsearch or OpenSearch ({@code elasticsearch.*} keys): detections,
  * tracks, analytics events and windowed counts, each into its own index family (see
  * {@link ElasticsearchIndexSink} for the delivery guarantee). Sinks run under the operator uids
  * {@code elasticsearch-<family>}.
@@ -78,6 +78,9 @@ public final class ElasticsearchOutputs implements OutputDestination {
         if (config.isSet(ElasticsearchOptions.TRUSTSTORE_PATH)) {
             config.path(ElasticsearchOptions.TRUSTSTORE_PATH, problems);
         }
+        if (config.isSet(ElasticsearchOptions.CA_CERTIFICATE_PATH)) {
+            config.path(ElasticsearchOptions.CA_CERTIFICATE_PATH, problems);
+        }
         ElasticsearchSettings settings = null;
         try {
             settings = settings(config);
@@ -100,12 +103,19 @@ public final class ElasticsearchOutputs implements OutputDestination {
                 .flushInterval(config.get(ElasticsearchOptions.BULK_FLUSH_INTERVAL))
                 .backoff(config.get(ElasticsearchOptions.BULK_BACKOFF_INITIAL),
                         config.get(ElasticsearchOptions.BULK_BACKOFF_MAX))
-                .deadLetterMaxChars(config.get(ElasticsearchOptions.DEADLETTER_MAX_CHARS).intValue());
+                .deadLetterMaxChars(config.get(ElasticsearchOptions.DEADLETTER_MAX_CHARS).intValue())
+                .verifyHostname(config.get(ElasticsearchOptions.VERIFY_HOSTNAME));
         if (config.isSet(ElasticsearchOptions.USERNAME) || config.isSet(ElasticsearchOptions.PASSWORD)) {
             builder.basicAuth(config.get(ElasticsearchOptions.USERNAME), config.get(ElasticsearchOptions.PASSWORD));
         }
         if (config.isSet(ElasticsearchOptions.API_KEY)) {
             builder.apiKey(config.get(ElasticsearchOptions.API_KEY));
+        }
+        if (config.isSet(ElasticsearchOptions.BEARER_TOKEN)) {
+            builder.bearerToken(config.get(ElasticsearchOptions.BEARER_TOKEN));
+        }
+        if (config.isSet(ElasticsearchOptions.CA_CERTIFICATE_PATH)) {
+            builder.caCertificate(config.get(ElasticsearchOptions.CA_CERTIFICATE_PATH));
         }
         if (config.isSet(ElasticsearchOptions.TRUSTSTORE_PATH) || config.isSet(ElasticsearchOptions.TRUSTSTORE_PASSWORD)) {
             builder.trustStore(config.get(ElasticsearchOptions.TRUSTSTORE_PATH),

@@ -1,10 +1,5 @@
 package dev.vigil.sinks.elasticsearch;
 
-import org.elasticsearch.ElasticsearchException;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Decides whether a document Elasticsearch did not take should be sent again or given up on.
  *
@@ -13,7 +8,9 @@ import java.util.regex.Pattern;
  * blocks. These heal by themselves, so the writer retries them with backoff for as long as it takes.
  * Permanent: every other 4xx (mapping conflicts and unparsable documents are 400, a document over
  * the size limit 413). Sending such a document again gives the same answer forever, so it becomes a
- * dead letter.
+ * dead letter. The same rules hold for Elasticsearch 7.10 to 9 and OpenSearch, whose error types
+ * differ in places ({@code document_parsing_exception} in Elasticsearch 8+ where 7.x and OpenSearch
+ * say {@code mapper_parsing_exception}) but whose statuses do not.
  */
 public final class BulkFailures {
 
@@ -28,22 +25,7 @@ public final class BulkFailures {
     /** Status used for a failure that never got an HTTP answer. */
     public static final int NO_RESPONSE = 0;
 
-    /** How the high-level client renders an error it parsed from a response. */
-    private static final Pattern PARSED_TYPE = Pattern.compile("Elasticsearch exception \\[type=([a-z0-9_]+)");
-
     private BulkFailures() {}
-
-    /**
-     * Elasticsearch's name for the error ({@code mapper_parsing_exception}): the type in the
-     * server's answer when the client parsed one, else derived from the exception's class.
-     */
-    public static String errorType(Throwable failure) {
-        if (failure == null) {
-            return null;
-        }
-        Matcher parsed = PARSED_TYPE.matcher(String.valueOf(failure.getMessage()));
-        return parsed.find() ? parsed.group(1) : ElasticsearchException.getExceptionName(failure);
-    }
 
     /**
      * @param status the HTTP status of the item or request, {@link #NO_RESPONSE} when there was none

@@ -2,12 +2,6 @@ package dev.vigil.sinks.elasticsearch;
 
 import dev.vigil.sinks.Json;
 
-import org.elasticsearch.action.DocWriteRequest;
-import org.elasticsearch.action.index.IndexRequest;
-import org.elasticsearch.action.update.UpdateRequest;
-import org.elasticsearch.common.bytes.BytesReference;
-import org.elasticsearch.common.xcontent.XContentType;
-
 /**
  * Documents Elasticsearch refused for good, turned into entries of the {@code <prefix>-deadletter}
  * index: the target index and id, the HTTP status, Elasticsearch's error type and reason, and the
@@ -19,9 +13,9 @@ final class DeadLetters {
 
     private DeadLetters() {}
 
-    static IndexRequest letter(String prefix, DocWriteRequest<?> refused, int status, String errorType, String reason,
+    static Document letter(String prefix, Document refused, int status, String errorType, String reason,
             int maxChars, long nowMillis) {
-        String document = source(refused);
+        String document = refused.json();
         boolean truncated = document.length() > maxChars;
         String json = Json.write(g -> {
             g.writeStartObject();
@@ -36,18 +30,7 @@ final class DeadLetters {
             g.writeBooleanField("truncated", truncated);
             g.writeEndObject();
         });
-        return new IndexRequest(IndexFamily.DEADLETTER.indexName(prefix, nowMillis))
-                .id(refused.index() + ":" + refused.id())
-                .source(json, XContentType.JSON);
-    }
-
-    private static String source(DocWriteRequest<?> request) {
-        BytesReference source = null;
-        if (request instanceof IndexRequest index) {
-            source = index.source();
-        } else if (request instanceof UpdateRequest update && update.doc() != null) {
-            source = update.doc().source();
-        }
-        return source == null ? request.toString() : source.utf8ToString();
+        return new Document(IndexFamily.DEADLETTER.indexName(prefix, nowMillis), refused.index() + ":" + refused.id(),
+                json);
     }
 }

@@ -4,11 +4,11 @@ import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.conn.ssl.NoopHostnameVerifier;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
-import org.elasticsearch.client.RestHighLevelClient;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -19,17 +19,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Where and how Vigil writes to Elasticsearch: hosts, credentials, TLS trust, index naming and
- * template settings, bulk sizes and retry backoff. Built with {@link #builder()}, which checks the
- * fields against each other. Secrets (password, API key, trust store password) never appear in
- * {@link #toString()}. Some 360 lines, most of them the builder's setters and checks, kept beside the
- * fields they set, as the Kafka connector keeps its builders.
+ * Where and how Vigil writes to Elasticsearch or OpenSearch: hosts, credentials (basic, API key or
+ * bearer token), TLS trust (a PEM CA file or a trust store, and whether host names are verified),
+ * index naming and template settings, bulk sizes and retry backoff. Built with {@link #builder()},
+ * which checks the fields against each other. Secrets (password, API key, token, trust store
+ * password) never appear in {@link #toString()}. Some 400 lines, most of them the builder's setters
+ * and checks, kept beside the fields they set, as the Kafka connector keeps its builders.
  */
 public final class ElasticsearchSettings implements Serializable {
 
@@ -42,8 +46,11 @@ public final class ElasticsearchSettings implements Serializable {
     private final String username;
     private final String password;
     private final String apiKey;
+    private final String bearerToken;
+    private final String caCertificatePath;
     private final String trustStorePath;
     private final String trustStorePassword;
+    private final boolean verifyHostname;
     private final String indexPrefix;
     private final int shards;
     private final int replicas;
@@ -62,8 +69,11 @@ public final class ElasticsearchSettings implements Serializable {
         this.username = b.username;
         this.password = b.password;
         this.apiKey = b.apiKey;
+        this.bearerToken = b.bearerToken;
+        this.caCertificatePath = b.caCertificatePath;
         this.trustStorePath = b.trustStorePath;
         this.trustStorePassword = b.trustStorePassword;
+        this.verifyHostname = b.verifyHostname;
         this.indexPrefix = b.indexPrefix;
         this.shards = b.shards;
         this.replicas = b.replicas;
@@ -130,17 +140,47 @@ public final class ElasticsearchSettings implements Serializable {
         return deadLetterMaxChars;
     }
 
-    /** A new client for these settings; the caller closes it. */
-    public RestHighLevelClient createClient() {
+    /** The longest a request may wait for its answer. */
+    public Duration socketTimeout() {
+        return socketTimeout;
+    }
+
+    /** The PEM file of trusted CA certificates, or null. */
+    public String caCertificatePath() {
+        return caCertificatePath;
+    }
+
+    /** The trust store of trusted CA certificates, or null. */
+    public String trustStorePath() {
+        return trustStorePath;
+    }
+
+    /** Whether the certificate of an https host must name the host (on unless turned off). */
+    public boolean verifyHostname() {
+        return verifyHostname;
+    }
+
+    /**
+     * A new low-level REST client for these settings (version-agnostic: it speaks plain HTTP to
+     * Elasticsearch 7.10+, 8, 9 and OpenSearch alike); the caller closes it.
+     *
+     * @throws IllegalStateException when the CA file or trust store cannot be read; the message
+     *     starts with the key's short name ({@code ca-certificate-path: ...}) and never holds a secret
+     */
+    public RestClient createClient() {
         HttpHost[] httpHosts = hosts.stream().map(HttpHost::create).toArray(HttpHost[]::new);
         RestClientBuilder builder = RestClient.builder(httpHosts)
+                // The client's own meta header would claim an Elasticsearch client version to every server.
+                .setMetaHeaderEnabled(false)
                 .setRequestConfigCallback(config -> config
                         .setConnectTimeout((int) connectTimeout.toMillis())
                         .setSocketTimeout((int) socketTimeout.toMillis()));
         if (apiKey != null) {
             builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "ApiKey " + apiKey)});
+        } else if (bearerToken != null) {
+            builder.setDefaultHeaders(new Header[] {new BasicHeader("Authorization", "Bearer " + bearerToken)});
         }
-        SSLContext ssl = trustStorePath == null ? null : sslContext();
+        SSLContext ssl = sslContext();
         builder.setHttpClientConfigCallback(http -> {
             if (username != null) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
@@ -150,23 +190,69 @@ public final class ElasticsearchSettings implements Serializable {
             if (ssl != null) {
                 http.setSSLContext(ssl);
             }
+            if (!verifyHostname) {
+                http.setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+            }
             return http;
         });
-        return new RestHighLevelClient(builder);
+        return builder.build();
     }
 
+    /** The TLS context trusting the configured CA file or trust store; null for the JVM's default trust. */
     private SSLContext sslContext() {
+        if (caCertificatePath != null) {
+            return trusting(caStore(), "ca-certificate-path", caCertificatePath);
+        }
+        if (trustStorePath != null) {
+            return trusting(trustStore(), "truststore-path", trustStorePath);
+        }
+        return null;
+    }
+
+    /** The certificates of a PEM (or DER) file, one or several, as a trust store. */
+    private KeyStore caStore() {
+        try (InputStream in = Files.newInputStream(Path.of(caCertificatePath))) {
+            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(in);
+            if (certificates.isEmpty()) {
+                throw new IllegalStateException("ca-certificate-path: " + caCertificatePath
+                        + " holds no certificate (expected PEM: -----BEGIN CERTIFICATE-----)");
+            }
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate certificate : certificates) {
+                store.setCertificateEntry("ca-" + i++, certificate);
+            }
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("ca-certificate-path: cannot read the CA certificate file "
+                    + caCertificatePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    private KeyStore trustStore() {
         try (InputStream in = Files.newInputStream(Path.of(trustStorePath))) {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(in, trustStorePassword == null ? null : trustStorePassword.toCharArray());
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            // The message names the file, never the password.
+            throw new IllegalStateException("truststore-path: cannot read the trust store " + trustStorePath + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static SSLContext trusting(KeyStore store, String key, String path) {
+        try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
             return context;
-        } catch (IOException | GeneralSecurityException e) {
-            // The message names the file, never the password.
-            throw new IllegalStateException("cannot read the trust store " + trustStorePath + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(key + ": cannot trust the certificates of " + path + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -176,8 +262,11 @@ public final class ElasticsearchSettings implements Serializable {
                 + ", username=" + username
                 + ", password=" + mask(password)
                 + ", apiKey=" + mask(apiKey)
+                + ", bearerToken=" + mask(bearerToken)
+                + ", caCertificatePath=" + caCertificatePath
                 + ", trustStorePath=" + trustStorePath
                 + ", trustStorePassword=" + mask(trustStorePassword)
+                + ", verifyHostname=" + verifyHostname
                 + ", indexPrefix=" + indexPrefix
                 + ", shards=" + shards
                 + ", replicas=" + replicas
@@ -199,8 +288,11 @@ public final class ElasticsearchSettings implements Serializable {
         private String username;
         private String password;
         private String apiKey;
+        private String bearerToken;
+        private String caCertificatePath;
         private String trustStorePath;
         private String trustStorePassword;
+        private boolean verifyHostname = true;
         private String indexPrefix = "vigil";
         private int shards = 1;
         private int replicas = 1;
@@ -236,6 +328,24 @@ public final class ElasticsearchSettings implements Serializable {
         /** An API key as Elasticsearch returns it encoded ({@code base64(id:key)}). */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
+            return this;
+        }
+
+        /** A bearer token (an Elasticsearch service account or OAuth token), sent as {@code Authorization: Bearer}. */
+        public Builder bearerToken(String bearerToken) {
+            this.bearerToken = bearerToken;
+            return this;
+        }
+
+        /** A PEM file with the CA certificate(s) that signed the https hosts' certificates. */
+        public Builder caCertificate(String path) {
+            this.caCertificatePath = path;
+            return this;
+        }
+
+        /** Whether an https host's certificate must name the host it is reached by (default true). */
+        public Builder verifyHostname(boolean verifyHostname) {
+            this.verifyHostname = verifyHostname;
             return this;
         }
 
@@ -299,8 +409,9 @@ public final class ElasticsearchSettings implements Serializable {
 
         /**
          * The settings, or {@link IllegalArgumentException} listing every problem: no hosts, a host
-         * that is not an http(s) URL, half of a credential, both basic auth and an API key, a trust
-         * store password without a trust store, TLS trust for plain-http hosts, an index prefix
+         * that is not an http(s) URL, half of a credential, more than one kind of credential, a trust
+         * store password without a trust store, both a CA file and a trust store, TLS trust for
+         * plain-http hosts, an index prefix
          * Elasticsearch would refuse, non-positive sizes or a backoff whose start exceeds its cap.
          */
         public ElasticsearchSettings build() {
@@ -316,14 +427,22 @@ public final class ElasticsearchSettings implements Serializable {
             if ((username == null) != (password == null)) {
                 problems.add("username and password go together; give both or neither");
             }
-            if (username != null && apiKey != null) {
-                problems.add("give either username/password or an API key, not both");
+            int credentials = (username != null || password != null ? 1 : 0) + (apiKey != null ? 1 : 0)
+                    + (bearerToken != null ? 1 : 0);
+            if (credentials > 1) {
+                problems.add("give one kind of credentials: username/password, an API key or a bearer token");
             }
             if (trustStorePassword != null && trustStorePath == null) {
                 problems.add("truststore-password: given without a truststore-path");
             }
+            if (caCertificatePath != null && trustStorePath != null) {
+                problems.add("give either ca-certificate-path or truststore-path, not both");
+            }
             if (trustStorePath != null && hosts.stream().anyMatch(h -> h.startsWith("http://"))) {
                 problems.add("truststore-path: TLS trust is set but some hosts use plain http://");
+            }
+            if (caCertificatePath != null && hosts.stream().anyMatch(h -> h.startsWith("http://"))) {
+                problems.add("ca-certificate-path: TLS trust is set but some hosts use plain http://");
             }
             if (indexPrefix == null || !indexPrefix.matches("[a-z0-9][a-z0-9_.-]*")) {
                 problems.add("index-prefix: '" + indexPrefix

@@ -2,8 +2,6 @@ package dev.vigil.sinks.elasticsearch;
 
 import dev.vigil.sinks.elasticsearch.BulkFailures.Kind;
 
-import org.elasticsearch.ElasticsearchException;
-import org.elasticsearch.index.mapper.MapperParsingException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,18 +22,9 @@ class BulkFailuresTest {
     @Test
     void documentsElasticsearchCannotTakeAreNotRetried() {
         assertThat(BulkFailures.classify(400, "mapper_parsing_exception")).isEqualTo(Kind.PERMANENT);
+        assertThat(BulkFailures.classify(400, "document_parsing_exception")).isEqualTo(Kind.PERMANENT);
         assertThat(BulkFailures.classify(400, "illegal_argument_exception")).isEqualTo(Kind.PERMANENT);
         assertThat(BulkFailures.classify(413, null)).isEqualTo(Kind.PERMANENT);
         assertThat(BulkFailures.classify(409, "version_conflict_engine_exception")).isEqualTo(Kind.PERMANENT);
-    }
-
-    @Test
-    void errorTypesComeFromTheServersAnswerOrTheExceptionClass() {
-        ElasticsearchException parsed = new ElasticsearchException(
-                "Elasticsearch exception [type=mapper_parsing_exception, reason=failed to parse field [sequence]]");
-
-        assertThat(BulkFailures.errorType(parsed)).isEqualTo("mapper_parsing_exception");
-        assertThat(BulkFailures.errorType(new MapperParsingException("bad"))).isEqualTo("mapper_parsing_exception");
-        assertThat(BulkFailures.errorType(null)).isNull();
     }
 }

@@ -31,9 +31,20 @@ class ElasticsearchIndexWriterTest {
 
     private record Answer(int status, String body) {}
 
+    private static final String ROOT = "{\"name\": \"n\", \"version\": {\"number\": \"7.10.2\"}, "
+            + "\"tagline\": \"You Know, for Search\"}";
+
     private HttpServer start() {
         try {
             HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            http.createContext("/", exchange -> {
+                byte[] bytes = ROOT.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
             http.createContext("/_bulk", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Answer answer;
@@ -133,8 +144,7 @@ class ElasticsearchIndexWriterTest {
                 .backoff(Duration.ofMillis(1), Duration.ofMillis(5))
                 .build();
         return new ElasticsearchIndexWriter<>(settings, java.util.Set.of(IndexFamily.EVENTS),
-                new DocumentEmitter<String>(id -> new Document("x-events-1970.01.01", id,
-                        "{\"event_id\": \"" + id + "\"}")),
+                (String id) -> new Document("x-events-1970.01.01", id, "{\"event_id\": \"" + id + "\"}"),
                 null, UnregisteredMetricsGroup.createSinkWriterMetricGroup());
     }
 

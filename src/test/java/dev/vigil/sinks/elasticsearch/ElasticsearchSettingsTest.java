@@ -38,7 +38,7 @@ class ElasticsearchSettingsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'es1:9200' is not an http:// or https:// URL")
                 .hasMessageContaining("username and password go together")
-                .hasMessageContaining("either username/password or an API key")
+                .hasMessageContaining("give one kind of credentials: username/password, an API key or a bearer token")
                 .hasMessageContaining("index-prefix: 'Vigil'")
                 .hasMessageContaining("backoff: initial must be positive and not above max")
                 .message().doesNotContain("key-text");
