@@ -1,13 +1,13 @@
-package dev.vigil.testing.services;
-
 import org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner;
 
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Main class of the Elasticsearch node process that {@link ElasticsearchNode} starts: one single-node
- * cluster on 127.0.0.1. Runs in its own JVM on the node's own classpath, so it uses nothing but the
- * runner. Arguments: base directory, HTTP port, transport port.
+ * Main class of the Elasticsearch 7.10.2 node process that {@code ElasticsearchNode} starts: one
+ * single-node cluster on 127.0.0.1. Not compiled by the build: Java runs this source file in the
+ * node's own JVM, on the classpath of {@code elasticsearch-node.pom.xml} alone, so the runner and its
+ * Elasticsearch server jars never meet the job's test classpath. Arguments: base directory, HTTP port,
+ * transport port.
  *
  * <p>Closing (on SIGTERM) keeps the data directory, so that a restart finds the indices again.
  */
