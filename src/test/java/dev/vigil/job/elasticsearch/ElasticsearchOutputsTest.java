@@ -9,7 +9,9 @@ import dev.vigil.sinks.elasticsearch.IndexFamily;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,19 +90,58 @@ class ElasticsearchOutputsTest {
                 "elasticsearch.hosts", "http://localhost:9200",
                 "elasticsearch.password", "hunter2-pass",
                 "elasticsearch.api-key", "c2VjcmV0LWtleQ==",
+                "elasticsearch.bearer-token", "eyJ-bearer-secret",
                 "elasticsearch.truststore-password", "x9-trust-secret"));
         List<String> problems = new ArrayList<>();
 
-        ElasticsearchOutputs.fromConfig(config, problems);
+        Optional<ElasticsearchOutputs> outputs = ElasticsearchOutputs.fromConfig(config, problems);
 
+        assertThat(outputs).isEmpty();
         assertThat(String.join("\n", problems))
                 .contains("elasticsearch: ", "username and password go together",
+                        "give one kind of credentials: username/password, an API key or a bearer token",
                         "truststore-password: given without a truststore-path")
-                .doesNotContain("hunter2-pass", "c2VjcmV0LWtleQ==", "x9-trust-secret");
+                .doesNotContain("hunter2-pass", "c2VjcmV0LWtleQ==", "x9-trust-secret", "eyJ-bearer-secret");
         assertThat(config.asMap().toString())
                 .contains("http://localhost:9200")
-                .doesNotContain("hunter2-pass", "c2VjcmV0LWtleQ==", "x9-trust-secret");
+                .doesNotContain("hunter2-pass", "c2VjcmV0LWtleQ==", "x9-trust-secret", "eyJ-bearer-secret");
         assertThat(config.asMap().get(ElasticsearchOptions.PASSWORD.key())).isEqualTo("******");
+        assertThat(config.asMap().get(ElasticsearchOptions.BEARER_TOKEN.key())).isEqualTo("******");
+    }
+
+    @Test
+    void securityKeysReachTheSettingsWithTheTokenMasked() throws Exception {
+        Path ca = Files.writeString(Files.createTempFile("vigil-ca", ".pem"), "not read here");
+        VigilConfig config = config("", Map.of(
+                "elasticsearch.hosts", "https://es1:9200",
+                "elasticsearch.bearer-token", "eyJ-bearer-secret",
+                "elasticsearch.ca-certificate-path", ca.toString(),
+                "elasticsearch.verify-hostname", "false"));
+        List<String> problems = new ArrayList<>();
+
+        ElasticsearchSettings settings = ElasticsearchOutputs.fromConfig(config, problems).orElseThrow().settings();
+
+        assertThat(problems).isEmpty();
+        assertThat(settings.caCertificatePath()).isEqualTo(ca.toString());
+        assertThat(settings.verifyHostname()).isFalse();
+        assertThat(settings.toString()).contains("bearerToken=******", ca.toString())
+                .doesNotContain("eyJ-bearer-secret");
+        assertThat(ElasticsearchOptions.VERIFY_HOSTNAME.defaultValue()).isTrue();
+    }
+
+    @Test
+    void anUnreadableCaFileIsNamedByItsKeyBeforeAnythingIsAsked() throws Exception {
+        Path notPem = Files.writeString(Files.createTempFile("vigil-ca", ".pem"), "not a certificate");
+
+        Optional<String> missing = ElasticsearchReachability.problem(ElasticsearchSettings.builder()
+                .host("https://127.0.0.1:9").caCertificate("/no/such/ca.pem").build(), Duration.ofSeconds(1));
+        Optional<String> garbled = ElasticsearchReachability.problem(ElasticsearchSettings.builder()
+                .host("https://127.0.0.1:9").caCertificate(notPem.toString()).build(), Duration.ofSeconds(1));
+
+        assertThat(missing).get().asString()
+                .startsWith("elasticsearch.ca-certificate-path: cannot read the CA certificate file /no/such/ca.pem");
+        assertThat(garbled).get().asString().startsWith("elasticsearch.ca-certificate-path: ")
+                .contains(notPem.toString());
     }
 
     @Test
