@@ -36,7 +36,8 @@ public final class BulkFailures {
             return Kind.TRANSIENT;
         }
         if (errorType != null && (errorType.contains("cluster_block_exception")
-                || errorType.contains("es_rejected_execution_exception"))) {
+                // es_rejected_execution_exception, OpenSearch's opensearch_rejected_execution_exception
+                || errorType.contains("rejected_execution_exception"))) {
             return Kind.TRANSIENT;
         }
         return status >= 400 ? Kind.PERMANENT : Kind.TRANSIENT;

@@ -17,6 +17,7 @@ class BulkFailuresTest {
         assertThat(BulkFailures.classify(503, "unavailable_shards_exception")).isEqualTo(Kind.TRANSIENT);
         assertThat(BulkFailures.classify(408, null)).isEqualTo(Kind.TRANSIENT);
         assertThat(BulkFailures.classify(403, "cluster_block_exception")).isEqualTo(Kind.TRANSIENT);
+        assertThat(BulkFailures.classify(400, "opensearch_rejected_execution_exception")).isEqualTo(Kind.TRANSIENT);
     }
 
     @Test

@@ -1,21 +1,15 @@
 package dev.vigil.sinks.elasticsearch;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.vigil.testing.LogCapture;
+import dev.vigil.testing.ScriptedSearchServer;
+import dev.vigil.testing.ScriptedSearchServer.Answer;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,78 +19,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ElasticsearchIndexWriterTest {
 
-    private final HttpServer server = start();
-    private final Deque<Answer> answers = new ArrayDeque<>();
-    private final List<String> bulks = new ArrayList<>();
-
-    private record Answer(int status, String body) {}
-
     private static final String ROOT = "{\"name\": \"n\", \"version\": {\"number\": \"7.10.2\"}, "
             + "\"tagline\": \"You Know, for Search\"}";
 
-    private HttpServer start() {
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            http.createContext("/", exchange -> {
-                byte[] bytes = ROOT.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            });
-            http.createContext("/_bulk", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                Answer answer;
-                synchronized (this) {
-                    bulks.add(body);
-                    answer = answers.isEmpty() ? new Answer(500, "{}") : answers.poll();
-                }
-                byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(answer.status(), bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            });
-            http.start();
-            return http;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    private final ScriptedSearchServer server = new ScriptedSearchServer(ROOT, Map.of());
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test
     void flushReturnsOnlyOnceEverythingIsIndexedOrDeadLettered() throws Exception {
-        answers.add(new Answer(503, "{\"error\": {\"type\": \"unavailable_shards_exception\", \"reason\": \"restarting\"},"
+        server.thenBulk(new Answer(503, "{\"error\": {\"type\": \"unavailable_shards_exception\", \"reason\": \"restarting\"},"
                 + " \"status\": 503}"));
-        answers.add(new Answer(200, "{\"took\": 1, \"errors\": true, \"items\": ["
+        server.thenBulk(new Answer(200, "{\"took\": 1, \"errors\": true, \"items\": ["
                 + ok("a") + ", "
                 + failed("b", 429, "es_rejected_execution_exception", "queue full") + ", "
                 + failed("c", 400, "mapper_parsing_exception", "failed to parse field [sequence]") + "]}"));
-        answers.add(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("b") + "]}"));
-        answers.add(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("x-events-1970.01.01:c")
+        server.thenBulk(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("b") + "]}"));
+        server.thenBulk(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("x-events-1970.01.01:c")
                 + "]}"));
 
         try (ElasticsearchIndexWriter<String> writer = writer()) {
             for (String id : List.of("a", "b", "c")) {
                 writer.write(id, null);
             }
-            assertThat(bulks).as("nothing is sent before the flush").isEmpty();
+            assertThat(server.bulks()).as("nothing is sent before the flush").isEmpty();
 
             writer.flush(false);
         }
 
-        assertThat(bulks).hasSize(4);
-        assertThat(bulks.get(0)).contains("\"_id\":\"a\"", "\"_id\":\"b\"", "\"_id\":\"c\"");
-        assertThat(bulks.get(1)).isEqualTo(bulks.get(0));
-        assertThat(bulks.get(2)).contains("\"_id\":\"b\"").doesNotContain("\"_id\":\"a\"", "\"_id\":\"c\"");
-        assertThat(bulks.get(3))
+        assertThat(server.bulks()).hasSize(4);
+        assertThat(server.bulks().get(0)).contains("\"_id\":\"a\"", "\"_id\":\"b\"", "\"_id\":\"c\"");
+        assertThat(server.bulks().get(1)).isEqualTo(server.bulks().get(0));
+        assertThat(server.bulks().get(2)).contains("\"_id\":\"b\"").doesNotContain("\"_id\":\"a\"", "\"_id\":\"c\"");
+        assertThat(server.bulks().get(3))
                 .contains("\"_index\":\"x-deadletter\"", "\"_id\":\"x-events-1970.01.01:c\"",
                         "\"error_type\":\"mapper_parsing_exception\"", "\"status\":400")
                 .contains("failed to parse field [sequence]");
@@ -104,10 +61,10 @@ class ElasticsearchIndexWriterTest {
 
     @Test
     void aBulkRefusedAsAWholeIsSentDocumentByDocumentSoOnlyTheCulpritIsDeadLettered() throws Exception {
-        answers.add(new Answer(413, "{\"error\": {\"type\": \"content_too_long\", \"reason\": \"too large\"}, \"status\": 413}"));
-        answers.add(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("a") + "]}"));
-        answers.add(new Answer(413, "{\"error\": {\"type\": \"content_too_long\", \"reason\": \"too large\"}, \"status\": 413}"));
-        answers.add(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("x-events-1970.01.01:b")
+        server.thenBulk(new Answer(413, "{\"error\": {\"type\": \"content_too_long\", \"reason\": \"too large\"}, \"status\": 413}"));
+        server.thenBulk(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("a") + "]}"));
+        server.thenBulk(new Answer(413, "{\"error\": {\"type\": \"content_too_long\", \"reason\": \"too large\"}, \"status\": 413}"));
+        server.thenBulk(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("x-events-1970.01.01:b")
                 + "]}"));
 
         try (ElasticsearchIndexWriter<String> writer = writer()) {
@@ -116,28 +73,27 @@ class ElasticsearchIndexWriterTest {
             writer.flush(true);
         }
 
-        assertThat(bulks).hasSize(4);
-        assertThat(bulks.get(3)).contains("\"_index\":\"x-deadletter\"", "\"status\":413");
+        assertThat(server.bulks()).hasSize(4);
+        assertThat(server.bulks().get(3)).contains("\"_index\":\"x-deadletter\"", "\"status\":413");
     }
 
     @Test
     void aRetryWarningNamesTheHostItWaitsFor() throws Exception {
-        answers.add(new Answer(503, "{\"error\": {\"type\": \"cluster_block_exception\", \"reason\": \"blocked\"},"
+        server.thenBulk(new Answer(503, "{\"error\": {\"type\": \"cluster_block_exception\", \"reason\": \"blocked\"},"
                 + " \"status\": 503}"));
-        answers.add(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("a") + "]}"));
+        server.thenBulk(new Answer(200, "{\"took\": 1, \"errors\": false, \"items\": [" + ok("a") + "]}"));
 
         try (LogCapture log = new LogCapture(); ElasticsearchIndexWriter<String> writer = writer()) {
             writer.write("a", null);
             writer.flush(false);
 
-            assertThat(log.text()).contains("1 documents not indexed yet in Elasticsearch at http://127.0.0.1:"
-                    + server.getAddress().getPort() + " (503");
+            assertThat(log.text()).contains("1 documents not indexed yet in Elasticsearch at " + server.url() + " (503");
         }
     }
 
-    private ElasticsearchIndexWriter<String> writer() throws IOException {
+    private ElasticsearchIndexWriter<String> writer() {
         ElasticsearchSettings settings = ElasticsearchSettings.builder()
-                .host("http://127.0.0.1:" + server.getAddress().getPort())
+                .host(server.url())
                 .indexPrefix("x")
                 .installTemplates(false)
                 .flushInterval(Duration.ZERO)
