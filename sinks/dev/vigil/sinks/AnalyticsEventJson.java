@@ -55,5 +55,8 @@ public final class AnalyticsEventJson implements JsonLineEncoder<AnalyticsEvent>
         if (e.message() != null) {
             json.writeStringField("message", e.message());
         }
+        if (e.snapshot() != null) {
+            json.writeStringField("snapshot", e.snapshot());
+        }
     }
 }

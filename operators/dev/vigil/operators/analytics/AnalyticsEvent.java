@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param timestampMillis event time of that frame (processing time for configuration events)
  * @param dwellMillis time in the zone for exits and loitering, else -1
  * @param message details (problems of a rejected configuration, why a track exited), or null
+ * @param snapshot where the event's snapshot image is (a path relative to the snapshots folder, or a
+ *     URL made from it), or null when the event has none
  */
 @TypeInfo(AnalyticsEventTypeInfoFactory.class)
 public record AnalyticsEvent(
@@ -34,7 +36,8 @@ public record AnalyticsEvent(
         long sequence,
         long timestampMillis,
         long dwellMillis,
-        String message) {
+        String message,
+        String snapshot) {
 
     /** Event types; {@link #wireName()} is the name in JSON. */
     public enum Type {
@@ -62,7 +65,7 @@ public record AnalyticsEvent(
             String direction, long sequence, long timestampMillis, long dwellMillis, String message) {
         String id = cameraId + ":" + type.wireName() + ":" + name + ":" + trackId + ":" + sequence;
         return new AnalyticsEvent(id, type, cameraId, trackId, label, name, direction, sequence, timestampMillis,
-                dwellMillis, message);
+                dwellMillis, message, null);
     }
 
     /**
@@ -73,12 +76,18 @@ public record AnalyticsEvent(
             String message) {
         String id = cameraId + ":" + Type.GEOMETRY_OUTSIDE_FRAME.wireName() + ":" + shape + ":-1:" + sequence;
         return new AnalyticsEvent(id, Type.GEOMETRY_OUTSIDE_FRAME, cameraId, -1, null, null, null, sequence,
-                timestampMillis, -1, message);
+                timestampMillis, -1, message, null);
     }
 
     /** A configuration event; its id depends on the source and the configuration text only. */
     public static AnalyticsEvent config(Type type, String source, String text, long timestampMillis, String message) {
         String id = "config:" + type.wireName() + ":" + source + ":" + Integer.toHexString(text.hashCode());
-        return new AnalyticsEvent(id, type, null, -1, null, null, null, -1, timestampMillis, -1, message);
+        return new AnalyticsEvent(id, type, null, -1, null, null, null, -1, timestampMillis, -1, message, null);
+    }
+
+    /** This event with {@code snapshot} as the place of its snapshot image. */
+    public AnalyticsEvent withSnapshot(String snapshot) {
+        return new AnalyticsEvent(eventId, type, cameraId, trackId, label, name, direction, sequence, timestampMillis,
+                dwellMillis, message, snapshot);
     }
 }

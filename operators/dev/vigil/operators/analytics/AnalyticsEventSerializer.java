@@ -36,13 +36,14 @@ public final class AnalyticsEventSerializer extends ImmutableRecordSerializer<An
         out.writeLong(e.timestampMillis());
         out.writeLong(e.dwellMillis());
         writeLongString(e.message(), out);
+        writeNullableString(e.snapshot(), out);
     }
 
     @Override
     public AnalyticsEvent deserialize(DataInputView in) throws IOException {
         return new AnalyticsEvent(in.readUTF(), TYPES[in.readByte()], readNullableString(in), in.readLong(),
                 readNullableString(in), readNullableString(in), readNullableString(in), in.readLong(), in.readLong(),
-                in.readLong(), readLongString(in));
+                in.readLong(), readLongString(in), readNullableString(in));
     }
 
     @Override

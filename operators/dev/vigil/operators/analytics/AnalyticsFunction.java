@@ -7,6 +7,7 @@ import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -17,7 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -69,6 +72,13 @@ public class AnalyticsFunction
     public static final OutputTag<FrameSummary> FRAME_SUMMARY =
             new OutputTag<>("analytics-frame-summary", TypeInformation.of(FrameSummary.class));
 
+    /**
+     * Each frame with its tracks, events and summary in one record, when {@link #withAnalysedFrames()} asks
+     * for it (for drawing the frame; off otherwise, so that the job does not pay for it).
+     */
+    public static final OutputTag<AnalysedFrame> ANALYSED =
+            new OutputTag<>("analytics-analysed-frame", TypeInformation.of(AnalysedFrame.class));
+
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsFunction.class);
 
     static final String TEXT_KEY = "text";
@@ -76,10 +86,14 @@ public class AnalyticsFunction
 
     private final AnalyticsSettings initial;
     private final long idleTimeoutMillis;
+    private SnapshotPolicy snapshots;
+    private boolean analysedFrames;
 
     private transient ValueState<CameraAnalyticsState> state;
     /** When the camera's idle timer fires (processing time), kept to move the timer on each frame. */
     private transient ValueState<Long> idleTimer;
+    /** With a snapshot rate limit: the minute of event time (epoch minutes) and the snapshots taken in it. */
+    private transient ValueState<long[]> snapshotBudget;
     private transient String cachedText;
     private transient AnalyticsSettings cachedSettings;
     private transient Counter eventCount;
@@ -104,11 +118,27 @@ public class AnalyticsFunction
         this.idleTimeoutMillis = idleTimeout.toMillis();
     }
 
+    /** Gives the events that {@code policy} selects a {@link AnalyticsEvent#snapshot()}. */
+    public AnalyticsFunction withSnapshots(SnapshotPolicy policy) {
+        this.snapshots = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** Emits every analysed frame on {@link #ANALYSED} as well. */
+    public AnalyticsFunction withAnalysedFrames() {
+        this.analysedFrames = true;
+        return this;
+    }
+
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("camera-analytics", new CameraAnalyticsStateSerializer()));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("camera-analytics-idle-timer", Types.LONG));
+        if (snapshots != null && snapshots.maxPerMinute() > 0) {
+            snapshotBudget = getRuntimeContext().getState(new ValueStateDescriptor<>(
+                    "camera-analytics-snapshot-budget", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        }
         eventCount = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.ANALYTICS_EVENTS);
         duplicates = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.FRAMES_DUPLICATE);
         rejected = getRuntimeContext().getMetricGroup().counter(AnalyticsMetrics.CONFIG_REJECTED);
@@ -126,20 +156,52 @@ public class AnalyticsFunction
         if (s == null) {
             s = new CameraAnalyticsState();
         }
+        List<AnalyticsEvent> decided = analysedFrames ? new ArrayList<>() : null;
         FrameSummary summary = CameraAnalytics.process(settings.forCamera(frame.cameraId()),
                 settings.trackTimeoutFrames(), s, frame, e -> {
-                    out.collect(e);
+                    AnalyticsEvent event = snapshots == null ? e : withSnapshot(e);
+                    out.collect(event);
                     eventCount.inc();
+                    if (decided != null) {
+                        decided.add(event);
+                    }
                 });
         if (summary == null) {
             duplicates.inc();
             return;
+        }
+        if (decided != null) {
+            ctx.output(ANALYSED, new AnalysedFrame(frame, decided, summary));
         }
         for (ZoneOccupancy z : summary.zones()) {
             ctx.output(OCCUPANCY, z);
         }
         ctx.output(FRAME_SUMMARY, summary);
         state.update(s);
+    }
+
+    /** {@code event} with its snapshot's name, if the policy wants one and the camera's rate limit allows. */
+    private AnalyticsEvent withSnapshot(AnalyticsEvent event) {
+        if (!snapshots.wants(event)) {
+            return event;
+        }
+        if (snapshotBudget != null) {
+            try {
+                long minute = Math.floorDiv(event.timestampMillis(), 60_000L);
+                long[] budget = snapshotBudget.value();
+                if (budget == null || budget[0] != minute) {
+                    budget = new long[] {minute, 0};
+                }
+                if (budget[1] >= snapshots.maxPerMinute()) {
+                    return event;
+                }
+                budget[1]++;
+                snapshotBudget.update(budget);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return event.withSnapshot(snapshots.reference(event));
     }
 
     /**
@@ -182,6 +244,9 @@ public class AnalyticsFunction
         if (due != null && due == timestamp) {
             state.clear();
             idleTimer.clear();
+            if (snapshotBudget != null) {
+                snapshotBudget.clear();
+            }
         }
     }
 

@@ -50,6 +50,8 @@ class RecordSerializersTest {
                 AnalyticsEvent.track(AnalyticsEvent.Type.ZONE_EXITED, "gate", 3, "car", "lot", null, 9, 900, 1234,
                         "track ended"),
                 AnalyticsEvent.config(AnalyticsEvent.Type.CONFIG_REJECTED, "c.yaml", "x: 1", 5, "a".repeat(70_000)),
+                AnalyticsEvent.track(AnalyticsEvent.Type.LOITERING, "gate", 4, "person", "lot", null, 12, 1200, 10_000,
+                        null).withSnapshot("gate/gate_loitering_lot_4_12.jpg"),
             };
         }
     }
