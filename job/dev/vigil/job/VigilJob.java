@@ -81,11 +81,14 @@ public final class VigilJob {
 
     private final List<OutputDestination> destinations;
     private final List<String> warnings;
+    /** The annotated video and snapshots, or null for neither. */
+    private final VisualOutputs visuals;
 
     private VigilJob(VigilConfig config, FrameInput input, ModelSettings model, DetectionSettings detection,
             String modelDescription, Path resultsFile, Path rejectsFile, Tracking tracking, Analytics analytics,
-            List<OutputDestination> destinations, List<String> warnings) {
+            List<OutputDestination> destinations, List<String> warnings, VisualOutputs visuals) {
         this.config = config;
+        this.visuals = visuals;
         this.input = input;
         this.model = model;
         this.detection = detection;
@@ -150,6 +153,8 @@ public final class VigilJob {
         OutputPaths.checkNothingIsWrittenOver(RunFiles.read(config, modelFile), RunFiles.written(config, results,
                 rejects, tracking == null ? null : tracking.tracksFile(), analytics == null ? null : analytics.eventsFile(),
                 analytics == null ? null : analytics.countsFile()), problems);
+        VisualOutputs visuals = VisualOutputs.fromConfig(config, analytics == null ? null : analytics.settings(),
+                RunFiles.read(config, modelFile), problems).orElse(null);
         List<OutputDestination> destinations = destinations(config, problems);
         if (problems.isEmpty()) {
             // Only a config that is otherwise fine is worth the wait: an absent service takes its timeout to tell.
@@ -162,7 +167,7 @@ public final class VigilJob {
         List<String> warnings = analytics == null ? List.of()
                 : AnalyticsSection.geometryWarnings(analytics.settings(), input.frameSizes());
         return new VigilJob(config, input, model, detection, modelDescription, results, rejects, tracking, analytics,
-                destinations, warnings);
+                destinations, warnings, visuals);
     }
 
     /** The input {@code input.type} names, or {@code null} with its problems noted. */
@@ -249,6 +254,15 @@ public final class VigilJob {
                         config.get(VigilOptions.COUNTS_WINDOW),
                         JsonLinesSink.toFile(analytics.eventsFile(), new AnalyticsEventJson()),
                         JsonLinesSink.toFile(analytics.countsFile(), new CountsRecordJson()));
+            }
+        }
+        if (visuals != null) {
+            pipeline.withVisuals(visuals.frames(), visuals.policy());
+            if (visuals.video() != null) {
+                pipeline.toVisuals("annotated-video", visuals.video());
+            }
+            if (visuals.snapshots() != null) {
+                pipeline.toVisuals("snapshots", visuals.snapshots());
             }
         }
         for (OutputDestination destination : destinations) {

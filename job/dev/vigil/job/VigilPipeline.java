@@ -20,10 +20,17 @@ import dev.vigil.operators.track.LateFrameReject;
 import dev.vigil.operators.track.TrackObjects;
 import dev.vigil.operators.track.TrackedFrame;
 import dev.vigil.operators.track.TrackerSettings;
+import dev.vigil.operators.visual.FrameOverlay;
+import dev.vigil.operators.visual.JoinFrames;
+import dev.vigil.operators.visual.TapFrames;
+import dev.vigil.operators.visual.VisualFrame;
+import dev.vigil.operators.visual.VisualSettings;
+import dev.vigil.operators.analytics.SnapshotPolicy;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.serialization.GenericTypes;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -54,8 +61,10 @@ public final class VigilPipeline implements ResultStreams {
     private final List<UidSink<TrackedFrame>> tracks = new ArrayList<>();
     private final List<UidSink<AnalyticsEvent>> events = new ArrayList<>();
     private final List<UidSink<CountsRecord>> counts = new ArrayList<>();
+    private final List<UidSink<VisualFrame>> visualSinks = new ArrayList<>();
     private TrackerSettings tracking;
     private Analytics analytics;
+    private Visuals visuals;
 
     /** A sink and the operator uid it runs under. */
     private record UidSink<T>(String uid, Sink<T> sink) {
@@ -68,6 +77,9 @@ public final class VigilPipeline implements ResultStreams {
     /** Analytics after tracking: initial settings, live updates and the counts window. */
     private record Analytics(
             AnalyticsSettings settings, Source<AnalyticsConfigUpdate, ?, ?> updates, Duration window) {}
+
+    /** The drawing stage: which frames it takes, how its waiting frames are checkpointed, which events get snapshots. */
+    private record Visuals(VisualSettings settings, int jpegQuality, SnapshotPolicy snapshots) {}
 
     public VigilPipeline(FrameInput input, DetectorProvider detector, DetectionSettings detection) {
         this.input = Objects.requireNonNull(input, "input");
@@ -160,6 +172,26 @@ public final class VigilPipeline implements ResultStreams {
         return this;
     }
 
+    /**
+     * Adds the drawing stage: the frames {@code settings} selects are tapped after screening, beside the
+     * detection stage, and joined per camera with what the last stage (analytics, tracking or detection)
+     * made of them; the result goes to the sinks given by {@link #toVisuals}. Without this call the job has
+     * no such branch, and pixels go no further than the detection stage.
+     *
+     * @param snapshots which analytics events get a snapshot, or null for none
+     */
+    public VigilPipeline withVisuals(VisualSettings settings, SnapshotPolicy snapshots) {
+        this.visuals = new Visuals(Objects.requireNonNull(settings, "settings"), detection.checkpointJpegQuality(),
+                snapshots);
+        return this;
+    }
+
+    /** Sends frames with their overlays to {@code sink} as well (requires {@link #withVisuals}). */
+    public VigilPipeline toVisuals(String uid, Sink<VisualFrame> sink) {
+        visualSinks.add(new UidSink<>(uid, sink));
+        return this;
+    }
+
     /** Whether tracked frames exist to be sent to sinks ({@link #withTracking} was called). */
     @Override
     public boolean hasTracking() {
@@ -183,6 +215,12 @@ public final class VigilPipeline implements ResultStreams {
         if (analytics == null && (!events.isEmpty() || !counts.isEmpty())) {
             throw new IllegalStateException("events and counts sinks need analytics: call withAnalytics");
         }
+        if (visuals == null && !visualSinks.isEmpty()) {
+            throw new IllegalStateException("visual sinks need the drawing stage: call withVisuals");
+        }
+        if (visuals != null && visuals.snapshots() != null && analytics == null) {
+            throw new IllegalStateException("snapshots are of analytics events: call withAnalytics");
+        }
         GenericTypes.forbid(env);
         DataStream<Frame> frames = input.addTo(env);
         SingleOutputStreamOperator<Frame> screened = frames
@@ -204,6 +242,8 @@ public final class VigilPipeline implements ResultStreams {
                 .uid("tally");
         sinkTo(detections, results);
         DataStream<Reject> rejected = screened.getSideOutput(ScreenFrames.REJECTS);
+        // What the drawing stage draws comes from the last stage the job has.
+        DataStream<FrameOverlay> overlays = null;
         if (tracking != null) {
             SingleOutputStreamOperator<TrackedFrame> tracked = detections
                     .keyBy(FrameDetections::cameraId)
@@ -215,9 +255,26 @@ public final class VigilPipeline implements ResultStreams {
                     .map(new LateFrameReject())
                     .name("late-frames")
                     .uid("late-frames"));
-            if (analytics != null) {
-                rejected = rejected.union(addAnalytics(env, tracked));
+            if (visuals != null && analytics == null) {
+                overlays = tracked.map(FrameOverlay::of).returns(TypeInformation.of(FrameOverlay.class))
+                        .name("visual-overlays").uid("visual-overlays-tracks");
             }
+            if (analytics != null) {
+                SingleOutputStreamOperator<AnalyticsEvent> analysed = addAnalytics(env, tracked);
+                rejected = rejected.union(addCounts(analysed));
+                if (visuals != null) {
+                    overlays = analysed.getSideOutput(AnalyticsFunction.ANALYSED)
+                            .map(FrameOverlay::of).returns(TypeInformation.of(FrameOverlay.class))
+                            .name("visual-overlays").uid("visual-overlays-analytics");
+                }
+            }
+        }
+        if (visuals != null) {
+            if (overlays == null) {
+                overlays = detections.map(FrameOverlay::of).returns(TypeInformation.of(FrameOverlay.class))
+                        .name("visual-overlays").uid("visual-overlays-detections");
+            }
+            addVisuals(screened, overlays);
         }
         sinkTo(rejected.map(new RejectTally()).name("tally-rejects").uid("tally-rejects"), rejects);
     }
@@ -228,8 +285,27 @@ public final class VigilPipeline implements ResultStreams {
         }
     }
 
-    /** Adds analytics after tracking; returns the rejects it makes (frames too late for their window). */
-    private DataStream<Reject> addAnalytics(StreamExecutionEnvironment env, DataStream<TrackedFrame> tracked) {
+    /**
+     * The drawing stage: frames tapped after screening (chained to it, so only the frames it keeps cross
+     * the network), joined per camera with their overlays, to the visual sinks.
+     */
+    private void addVisuals(DataStream<Frame> screened, DataStream<FrameOverlay> overlays) {
+        DataStream<Frame> tapped = screened
+                .flatMap(new TapFrames(visuals.settings()))
+                .name("visual-tap")
+                .uid("visual-tap");
+        SingleOutputStreamOperator<VisualFrame> joined = tapped
+                .keyBy(Frame::cameraId)
+                .connect(overlays.keyBy(FrameOverlay::cameraId))
+                .process(new JoinFrames(visuals.settings(), visuals.jpegQuality()))
+                .name("visual-join")
+                .uid("visual-join");
+        sinkTo(joined, visualSinks);
+    }
+
+    /** Adds analytics after tracking; its events go to the events sinks. */
+    private SingleOutputStreamOperator<AnalyticsEvent> addAnalytics(StreamExecutionEnvironment env,
+            DataStream<TrackedFrame> tracked) {
         DataStream<AnalyticsConfigUpdate> updates = env.fromSource(
                         analytics.updates(),
                         WatermarkStrategy.noWatermarks(),
@@ -240,13 +316,26 @@ public final class VigilPipeline implements ResultStreams {
                         .name("control-changes")
                         .uid("control-changes")
                         .setParallelism(1);
+        AnalyticsFunction function =
+                new AnalyticsFunction(analytics.settings(), Duration.ofMillis(tracking.idleTimeoutMillis()));
+        if (visuals != null) {
+            function.withAnalysedFrames();
+            if (visuals.snapshots() != null) {
+                function.withSnapshots(visuals.snapshots());
+            }
+        }
         SingleOutputStreamOperator<AnalyticsEvent> events = tracked
                 .keyBy(TrackedFrame::cameraId)
                 .connect(updates.broadcast(AnalyticsFunction.SETTINGS))
-                .process(new AnalyticsFunction(analytics.settings(), Duration.ofMillis(tracking.idleTimeoutMillis())))
+                .process(function)
                 .name("analytics")
                 .uid("analytics");
         sinkTo(events, this.events);
+        return events;
+    }
+
+    /** Adds the windowed counts after analytics; returns the rejects they make (frames too late for their window). */
+    private DataStream<Reject> addCounts(SingleOutputStreamOperator<AnalyticsEvent> events) {
         SingleOutputStreamOperator<CountsRecord> counts = events.getSideOutput(AnalyticsFunction.FRAME_SUMMARY)
                 .keyBy(FrameSummary::cameraId)
                 .process(new WindowedCounts(analytics.window()))

@@ -205,6 +205,7 @@ public final class VigilOptions {
                 ANALYTICS, CONTROL_FILE, COUNTS_WINDOW,
                 OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_EVENTS_PATH,
                 OUTPUT_COUNTS_PATH),
+                VisualOptions.all(),
                 RtspOptions.all(),
                 KafkaOptions.all(),
                 ElasticsearchOptions.all());

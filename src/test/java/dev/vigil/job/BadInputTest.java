@@ -188,6 +188,30 @@ class BadInputTest {
         cases.add(bad("events onto the counts", "output.counts-path: ", "-c", analyticsConfig,
                 "--set", "output.events-path=" + files.resolve("a.jsonl"),
                 "--set", "output.counts-path=" + files.resolve("a.jsonl")));
+        // Annotated video and snapshots.
+        cases.add(bad("annotated folder is a file", "output.annotated-dir: ", "--set",
+                "output.annotated-dir=" + textFile));
+        cases.add(bad("annotated video stride negative", "output.annotated.stride: ", "--set",
+                "output.annotated-dir=" + files.resolve("video"), "--set", "output.annotated.stride=-2"));
+        cases.add(bad("annotated video scale above 1", "output.annotated.scale: ", "--set",
+                "output.annotated-dir=" + files.resolve("video"), "--set", "output.annotated.scale=1.5"));
+        cases.add(bad("annotated video scale 0", "output.annotated.scale: ", "--set",
+                "output.annotated-dir=" + files.resolve("video"), "--set", "output.annotated.scale=0"));
+        cases.add(bad("annotated video draws something unknown", "output.annotated.draw: unknown 'boxs'", "--set",
+                "output.annotated-dir=" + files.resolve("video"), "--set", "output.annotated.draw=boxs,trails"));
+        cases.add(bad("annotated folder holds the video", "output.annotated-dir: ", "--set",
+                "output.annotated-dir=" + video.getParent()));
+        cases.add(bad("snapshots without analytics", "output.snapshots-dir: snapshots are of analytics events",
+                "--set", "output.snapshots-dir=" + files.resolve("snapshots")));
+        cases.add(bad("snapshots of an unknown event type", "output.snapshots.events: unknown event type 'crossed'",
+                "-c", analyticsConfig, "--set", "output.snapshots-dir=" + files.resolve("snapshots"),
+                "--set", "output.snapshots.events=crossed"));
+        cases.add(bad("snapshot URL template without its path", "output.snapshots.url-template: ", "-c",
+                analyticsConfig, "--set", "output.snapshots-dir=" + files.resolve("snapshots"),
+                "--set", "output.snapshots.url-template=https://nvr.example/snapshots"));
+        cases.add(bad("snapshots into the annotated folder", "output.snapshots-dir: ", "-c", analyticsConfig,
+                "--set", "output.snapshots-dir=" + files.resolve("both"),
+                "--set", "output.annotated-dir=" + files.resolve("both")));
         // Other inputs, checked without connecting.
         cases.add(bad("Kafka input without brokers", "kafka.bootstrap-servers: required", "--set",
                 "input.type=kafka", "--set", "kafka.frames-topic=frames"));
