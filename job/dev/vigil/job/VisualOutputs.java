@@ -44,6 +44,10 @@ record VisualOutputs(VisualSettings frames, AnnotatedVideoSink video, SnapshotSi
         if (scale <= 0) {
             problems.add(VisualOptions.ANNOTATED_SCALE.key() + ": expected a number above 0 and at most 1, got " + scale);
         }
+        if (config.get(VisualOptions.ANNOTATED_SEGMENT).toMillis() < 1000) {
+            problems.add(VisualOptions.ANNOTATED_SEGMENT.key() + ": expected at least 1s, got "
+                    + config.get(VisualOptions.ANNOTATED_SEGMENT).toMillis() + " ms");
+        }
         DrawOptions draw = draw(config.get(VisualOptions.ANNOTATED_DRAW), problems);
         Set<AnalyticsEvent.Type> types = types(config.get(VisualOptions.SNAPSHOTS_EVENTS), problems);
         String template = config.get(VisualOptions.SNAPSHOTS_URL_TEMPLATE);

@@ -197,6 +197,8 @@ class BadInputTest {
                 "output.annotated-dir=" + files.resolve("video"), "--set", "output.annotated.scale=1.5"));
         cases.add(bad("annotated video scale 0", "output.annotated.scale: ", "--set",
                 "output.annotated-dir=" + files.resolve("video"), "--set", "output.annotated.scale=0"));
+        cases.add(bad("annotated video segment under a second", "output.annotated.segment: expected at least 1s",
+                "--set", "output.annotated-dir=" + files.resolve("video"), "--set", "output.annotated.segment=500ms"));
         cases.add(bad("annotated video draws something unknown", "output.annotated.draw: unknown 'boxs'", "--set",
                 "output.annotated-dir=" + files.resolve("video"), "--set", "output.annotated.draw=boxs,trails"));
         cases.add(bad("annotated folder holds the video", "output.annotated-dir: ", "--set",
