@@ -43,6 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
             VigilCli.ConfigKeys.class,
             EvaluateCommand.class,
             TrackEvalCommand.class,
+            ReportCommand.class,
             dev.vigil.job.cli.bench.BenchCommand.class,
             SetupElasticsearchCommand.class,
             PublishCommand.class,

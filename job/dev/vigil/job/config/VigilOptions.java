@@ -187,6 +187,11 @@ public final class VigilOptions {
     public static final ConfigOption<String> OUTPUT_COUNTS_PATH = ConfigOption.of(
             "output.counts-path", ValueType.string(), "out/counts.jsonl",
             "JSON Lines file of windowed counts per camera and class.");
+    public static final ConfigOption<String> OUTPUT_REPORT_PATH = ConfigOption.of(
+            "output.report-path", ValueType.string(), null,
+            "HTML run report (charts of the counts, crossings, zones, where objects were, the slowest frames, the "
+                    + "rejects, the event snapshots) that ./vigil run writes from this run's files when the job ends; "
+                    + "'vigil report' makes one at any time. Not written when unset.");
 
     /** All options, in the order help lists them. */
     public static List<ConfigOption<?>> all() {
@@ -204,7 +209,7 @@ public final class VigilOptions {
                 TRACKING_REORDER_FRAMES, TRACKING_REORDER_WAIT, TRACKING_IDLE_TIMEOUT,
                 ANALYTICS, CONTROL_FILE, COUNTS_WINDOW,
                 OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_EVENTS_PATH,
-                OUTPUT_COUNTS_PATH),
+                OUTPUT_COUNTS_PATH, OUTPUT_REPORT_PATH),
                 VisualOptions.all(),
                 RtspOptions.all(),
                 KafkaOptions.all(),
