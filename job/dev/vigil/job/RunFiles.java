@@ -45,6 +45,9 @@ final class RunFiles {
         put(written, VigilOptions.OUTPUT_TRACKS_PATH, tracks);
         put(written, VigilOptions.OUTPUT_EVENTS_PATH, events);
         put(written, VigilOptions.OUTPUT_COUNTS_PATH, counts);
+        if (config.isSet(VigilOptions.OUTPUT_REPORT_PATH)) {
+            put(written, VigilOptions.OUTPUT_REPORT_PATH, Path.of(config.get(VigilOptions.OUTPUT_REPORT_PATH)));
+        }
         if ("rtsp".equals(config.get(VigilOptions.INPUT_TYPE))) {
             put(written, RtspOptions.OUTPUT_CAMERA_STATUS_PATH,
                     Path.of(config.get(RtspOptions.OUTPUT_CAMERA_STATUS_PATH)));

@@ -149,6 +149,9 @@ public final class VigilJob {
                 input.cameraIds().ifPresent(ids -> AnalyticsSection.checkCameras(configured, ids, problems));
             }
         }
+        if (config.isSet(VigilOptions.OUTPUT_REPORT_PATH)) {
+            OutputPaths.writable(config, VigilOptions.OUTPUT_REPORT_PATH, problems);
+        }
         OutputPaths.checkCheckpointDirectory(config, problems);
         OutputPaths.checkNothingIsWrittenOver(RunFiles.read(config, modelFile), RunFiles.written(config, results,
                 rejects, tracking == null ? null : tracking.tracksFile(), analytics == null ? null : analytics.eventsFile(),
@@ -379,6 +382,12 @@ public final class VigilJob {
     /** The windowed counts file, or {@code null} when analytics is off. */
     public Path countsFile() {
         return analytics == null ? null : analytics.countsFile();
+    }
+
+    /** Where the run report goes when the job ends ({@code output.report-path}), or {@code null} for none. */
+    public Path reportFile() {
+        return config.isSet(VigilOptions.OUTPUT_REPORT_PATH)
+                ? Path.of(config.get(VigilOptions.OUTPUT_REPORT_PATH)).toAbsolutePath().normalize() : null;
     }
 
     /** The tracks file, or {@code null} when tracking is off. */

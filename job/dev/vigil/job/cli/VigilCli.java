@@ -11,6 +11,8 @@ import dev.vigil.job.config.ConfigOption;
 import dev.vigil.job.config.OutputPaths;
 import dev.vigil.job.config.VigilConfig;
 import dev.vigil.job.config.VigilOptions;
+import dev.vigil.job.report.ReportInputs;
+import dev.vigil.job.report.RunReport;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -177,9 +179,22 @@ public final class VigilCli implements Callable<Integer> {
             }
             try {
                 runner.run(job, env);
-                return ExitCodes.OK;
             } catch (Exception e) {
                 throw new JobFailedException(e);
+            }
+            if (job.reportFile() != null && deployment == Deployment.EMBEDDED) {
+                writeReport(cfg, job.reportFile(), report);
+            }
+            return ExitCodes.OK;
+        }
+
+        /** The run report of a run that ended: a report that cannot be written is worth a line, not a failure. */
+        private static void writeReport(VigilConfig cfg, Path file, PrintStream out) {
+            try {
+                ReportCommand.print(new RunReport(ReportInputs.fromConfig(cfg),
+                        ReportCommand.DEFAULT_SNAPSHOTS_PER_CAMERA).write(file), out);
+            } catch (java.io.IOException | RuntimeException e) {
+                out.printf("  report: not written to %s: %s%n", file, e.getMessage());
             }
         }
 

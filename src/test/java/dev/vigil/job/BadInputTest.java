@@ -176,6 +176,13 @@ class BadInputTest {
                 "output.rejects-path=/proc/self/vigil/rejects.jsonl"));
         cases.add(bad("checkpoint directory is a file", "job.checkpoint-dir: ", "--set",
                 "job.checkpoint-dir=" + textFile));
+        cases.add(bad("report into a directory", "output.report-path: " + directory + " is a directory", "--set",
+                "output.report-path=" + directory));
+        cases.add(bad("report onto the results", "output.report-path: " + files.resolve("same.jsonl")
+                + " is also output.path", "--set", "output.report-path=" + files.resolve("same.jsonl"), "-o",
+                files.resolve("same.jsonl").toString()));
+        cases.add(bad("report where no file can be made", "output.report-path: cannot create", "--set",
+                "output.report-path=/proc/vigil-report.html"));
         cases.add(bad("MOT directory is a file", "output.mot-dir: ", "--set", "output.mot-dir=" + textFile));
         // Analytics.
         String analyticsConfig = analytics.toString();
