@@ -2,6 +2,7 @@ package dev.vigil.job;
 
 import dev.vigil.job.cli.VigilCli;
 import dev.vigil.testing.ConsoleCapture;
+import dev.vigil.testing.StreetRun;
 import dev.vigil.testing.TestData;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,16 +40,10 @@ class AnnotatedOutputIT {
 
     @Test
     void annotatesEveryFrameAndSnapsEveryCrossing() throws Exception {
-        int exit = VigilCli.execute("run", "--config", "conf/street-analytics.yaml",
-                "--set", "job.checkpoint-interval=2s",
+        int exit = VigilCli.execute(StreetRun.args(dir, "--set", "job.checkpoint-interval=2s",
                 "--set", "job.checkpoint-dir=" + dir.resolve("checkpoints"),
-                "--set", "output.path=" + dir.resolve("detections.jsonl"),
-                "--set", "output.rejects-path=" + dir.resolve("rejects.jsonl"),
-                "--set", "output.tracks-path=" + dir.resolve("tracks.jsonl"),
-                "--set", "output.events-path=" + dir.resolve("events.jsonl"),
-                "--set", "output.counts-path=" + dir.resolve("counts.jsonl"),
                 "--set", "output.annotated-dir=" + dir.resolve("video"),
-                "--set", "output.snapshots-dir=" + dir.resolve("snapshots"));
+                "--set", "output.snapshots-dir=" + dir.resolve("snapshots")));
 
         assertThat(exit).as(console.stderr()).isZero();
         Path video = dir.resolve("video/street.mp4");

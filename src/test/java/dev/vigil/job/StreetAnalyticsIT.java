@@ -2,6 +2,7 @@ package dev.vigil.job;
 
 import dev.vigil.job.cli.VigilCli;
 import dev.vigil.testing.ConsoleCapture;
+import dev.vigil.testing.StreetRun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,12 +32,7 @@ class StreetAnalyticsIT {
 
     @Test
     void countsTheEightVehiclesThatDriveTowardsTheCamera() throws Exception {
-        int exit = VigilCli.execute("run", "--config", "conf/street-analytics.yaml",
-                "--set", "output.path=" + dir.resolve("detections.jsonl"),
-                "--set", "output.rejects-path=" + dir.resolve("rejects.jsonl"),
-                "--set", "output.tracks-path=" + dir.resolve("tracks.jsonl"),
-                "--set", "output.events-path=" + dir.resolve("events.jsonl"),
-                "--set", "output.counts-path=" + dir.resolve("counts.jsonl"));
+        int exit = VigilCli.execute(StreetRun.args(dir));
 
         assertThat(exit).as(console.stderr()).isZero();
         ObjectMapper mapper = new ObjectMapper();
