@@ -48,7 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
             "  job    the full job on the video (decode -> detect -> sink), its ratio to raw, latency percentiles;",
             "  multi  the video as several cameras sharing one model instance;",
             "  live   paced cameras above capacity with the latest-frame policy: latency and skipped frames;",
-            "  tracker  tracker updates per second with 10, 50 and 200 objects per frame, and the job with tracking on."
+            "  tracker  tracker updates per second with 10, 50 and 200 objects per frame, and the job with tracking on;",
+            "  visual   (with --visual) the job of --visual-config with the annotated video and snapshots off, with",
+            "           the video, and with video and snapshots: frames/s of each and the ratios to off."
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -98,11 +100,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip", split = ",", description = "Runs to leave out: job, multi, live, tracker.")
     List<String> skip = new ArrayList<>();
 
+    @Option(names = "--visual", description = "Add the visual section: the job with the annotated video and "
+            + "snapshots off, video on, video and snapshots on, and the ratios.")
+    boolean visual;
+
+    @Option(names = "--visual-config", defaultValue = "conf/street-analytics.yaml",
+            description = "Config of the visual runs (it needs analytics for snapshots). Default: ${DEFAULT-VALUE}")
+    Path visualConfig;
+
+    @Option(names = "--visual-rounds", defaultValue = "2", description = "Rounds of the three visual runs, each "
+            + "round in the reverse order of the one before; the medians are reported. Default: ${DEFAULT-VALUE}")
+    int visualRounds;
+
     @Option(names = "--output", description = "Also write the JSON to this file.")
     Path output;
 
     @Override
     public Integer call() throws Exception {
+        if (visualRounds < 1) {
+            throw new dev.vigil.job.config.ConfigException("bench", List.of("--visual-rounds: expected 1 or more, got "
+                    + visualRounds));
+        }
         Path file = video != null ? video : defaultVideo();
         // A file alone is not declared to be the default catalogue model: that would fail its checksum.
         ModelSettings settings = (modelPath == null ? ModelSettings.named(model == null ? DEFAULT_MODEL : model)
@@ -193,6 +211,10 @@ public final class BenchCommand implements Callable<Integer> {
             ObjectNode job = tracker.putObject("job_with_tracking");
             stats.writeTo(job, bestBatch);
             job.put("ratio_to_raw", round(stats.fps() / bestFps));
+        }
+
+        if (visual) {
+            VisualBench.measure(visualConfig, visualRounds, Path.of("target/bench-visual"), report.putObject("visual"));
         }
 
         String text = json.writeValueAsString(report);
