@@ -224,7 +224,7 @@ public final class VigilPipeline implements ResultStreams {
         GenericTypes.forbid(env);
         DataStream<Frame> frames = input.addTo(env);
         SingleOutputStreamOperator<Frame> screened = frames
-                .process(new ScreenFrames(detection.checkpointJpegQuality()))
+                .process(new ScreenFrames(detection.checkpointJpegQuality(), tracking != null && tracking.cameraMotion()))
                 .name("screen")
                 .uid("screen");
         // Ordered: results leave in input order, so each camera's results stay in frame order.

@@ -33,6 +33,7 @@ public final class Frame {
     private final long lastSequence;
     private final long lostFrames;
     private final PixelStorage storage;
+    private final CameraMotion motion;
 
     public Frame(
             String cameraId,
@@ -45,14 +46,14 @@ public final class Frame {
             byte[] pixels,
             String damage) {
         this(cameraId, sequence, timestampMillis, ingestTimeMillis, width, height, layout, pixels, damage,
-                sequence, damage == null ? 0 : 1, PixelStorage.RAW);
+                sequence, damage == null ? 0 : 1, PixelStorage.RAW, null);
     }
 
     /** A damage marker that stands for {@code lostFrames} frames between two sequences; see {@link #gap}. */
     Frame(String cameraId, long sequence, long lastSequence, long lostFrames, long timestampMillis,
             long ingestTimeMillis, String damage) {
         this(cameraId, sequence, timestampMillis, ingestTimeMillis, 0, 0, PixelLayout.BGR24, NO_PIXELS,
-                Objects.requireNonNull(damage, "damage"), lastSequence, lostFrames, PixelStorage.RAW);
+                Objects.requireNonNull(damage, "damage"), lastSequence, lostFrames, PixelStorage.RAW, null);
         if (lastSequence < sequence || lostFrames < 1 || lostFrames > lastSequence - sequence + 1) {
             throw new IllegalArgumentException("a gap of " + lostFrames + " frames cannot lie between sequences "
                     + sequence + " and " + lastSequence);
@@ -71,7 +72,8 @@ public final class Frame {
             String damage,
             long lastSequence,
             long lostFrames,
-            PixelStorage storage) {
+            PixelStorage storage,
+            CameraMotion motion) {
         this.cameraId = Objects.requireNonNull(cameraId, "cameraId");
         this.sequence = sequence;
         this.timestampMillis = timestampMillis;
@@ -84,6 +86,7 @@ public final class Frame {
         this.lastSequence = lastSequence;
         this.lostFrames = lostFrames;
         this.storage = Objects.requireNonNull(storage, "storage");
+        this.motion = motion;
     }
 
     /** A decoded BGR24 frame. */
@@ -192,7 +195,18 @@ public final class Frame {
             return this;
         }
         return new Frame(cameraId, sequence, timestampMillis, ingestTimeMillis, width, height, layout, pixels, damage,
-                lastSequence, lostFrames, storage);
+                lastSequence, lostFrames, storage, motion);
+    }
+
+    /** The camera's estimated motion up to this frame (see {@link CameraMotion}), or null when not estimated. */
+    public CameraMotion motion() {
+        return motion;
+    }
+
+    /** This frame with the camera's estimated motion; the pixels are shared, not copied. */
+    public Frame withMotion(CameraMotion motion) {
+        return new Frame(cameraId, sequence, timestampMillis, ingestTimeMillis, width, height, layout, pixels, damage,
+                lastSequence, lostFrames, storage, motion);
     }
 
     public boolean isDamaged() {
@@ -228,7 +242,8 @@ public final class Frame {
                 && cameraId.equals(f.cameraId)
                 && layout == f.layout
                 && java.util.Arrays.equals(pixels, f.pixels)
-                && Objects.equals(damage, f.damage);
+                && Objects.equals(damage, f.damage)
+                && Objects.equals(motion, f.motion);
     }
 
     @Override

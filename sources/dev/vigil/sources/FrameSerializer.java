@@ -19,12 +19,15 @@ import java.io.IOException;
  * <p>Format 2 adds, after the damage of a damaged frame, the last sequence it stands for and the frames
  * it counts as lost (see {@link Frame#gap}); a damaged frame of format 1 stands for its own sequence and
  * one lost frame.
+ *
+ * <p>Format 3 adds, after the pixels, the camera's motion ({@link Frame#motion()}): a flag, then origin
+ * sequence and offsets when there is one; frames of formats 1 and 2 have none.
  */
 public final class FrameSerializer extends VersionedRecordSerializer<Frame> {
 
     private static final long serialVersionUID = 1L;
 
-    static final int CURRENT_FORMAT = 2;
+    static final int CURRENT_FORMAT = 3;
 
     public static final FrameSerializer INSTANCE = new FrameSerializer(CURRENT_FORMAT);
 
@@ -68,6 +71,11 @@ public final class FrameSerializer extends VersionedRecordSerializer<Frame> {
             out.writeInt(pixels.length);
             out.write(pixels);
         }
+        CameraMotion.writeNullable(frame.motion(), out);
+    }
+
+    private Frame withMotion(Frame frame, DataInputView in) throws IOException {
+        return readFormat() < 3 ? frame : frame.withMotion(CameraMotion.readNullable(in));
     }
 
     @Override
@@ -84,13 +92,13 @@ public final class FrameSerializer extends VersionedRecordSerializer<Frame> {
             long lastSequence = in.readLong();
             long lostFrames = in.readLong();
             skipPixels(in);
-            return new Frame(cameraId, sequence, lastSequence, lostFrames, timestamp, ingest, damage);
+            return withMotion(new Frame(cameraId, sequence, lastSequence, lostFrames, timestamp, ingest, damage), in);
         }
         int length = in.readInt();
         if (length >= 0) {
             byte[] pixels = new byte[length];
             in.readFully(pixels);
-            return new Frame(cameraId, sequence, timestamp, ingest, width, height, layout, pixels, damage);
+            return withMotion(new Frame(cameraId, sequence, timestamp, ingest, width, height, layout, pixels, damage), in);
         }
         int quality = in.readUnsignedByte();
         byte[] jpeg = new byte[-1 - length];
@@ -100,8 +108,8 @@ public final class FrameSerializer extends VersionedRecordSerializer<Frame> {
             throw new IOException("the stored JPEG of frame " + sequence + " of camera '" + cameraId + "' is "
                     + image.width() + "x" + image.height() + ", the frame " + width + "x" + height);
         }
-        return new Frame(cameraId, sequence, timestamp, ingest, width, height, layout, image.pixels(), damage)
-                .withPixelStorage(quality == 0 ? PixelStorage.source(jpeg) : PixelStorage.jpeg(quality, jpeg));
+        return withMotion(new Frame(cameraId, sequence, timestamp, ingest, width, height, layout, image.pixels(), damage)
+                .withPixelStorage(quality == 0 ? PixelStorage.source(jpeg) : PixelStorage.jpeg(quality, jpeg)), in);
     }
 
     /** A damaged frame has no pixels; their (empty) length is written all the same. */

@@ -1,6 +1,9 @@
 package dev.vigil.job.cli;
 
 import dev.vigil.job.ExitCodes;
+import dev.vigil.models.BgrImage;
+import dev.vigil.models.ImageFiles;
+import dev.vigil.models.processing.GlobalMotion;
 import dev.vigil.operators.track.eval.MotBox;
 import dev.vigil.operators.track.eval.MotEvaluator;
 import dev.vigil.operators.track.eval.MotFiles;
@@ -63,9 +66,39 @@ final class TrackEvalCommand implements Callable<Integer> {
             + "cost threshold = 1 - this).", defaultValue = "0.2")
     float matchIou;
 
-    @Option(names = "--buffer", description = "Frames a lost track is kept, at 30 fps; scaled by the sequence's "
-            + "frameRate when seqinfo.ini has one (default ${DEFAULT-VALUE}).", defaultValue = "30")
-    int buffer;
+    @Option(names = "--buffer", description = "Seconds a lost track is kept; frames at the sequence's frame rate "
+            + "(default ${DEFAULT-VALUE}: ByteTrack's 30 frames at 30 fps).", defaultValue = "1")
+    double buffer;
+
+    @Option(names = "--frame-rate", paramLabel = "FPS", description = "Frame rate of sequences whose seqinfo.ini "
+            + "gives none (default ${DEFAULT-VALUE}); --every divides it.", defaultValue = "30")
+    double frameRate;
+
+    @Option(names = "--every", paramLabel = "N", description = "Keep every Nth frame (1, 1+N, ...) of the detections, "
+            + "ground truth and images, renumbered as a camera at 1/N of the frame rate would (default "
+            + "${DEFAULT-VALUE}).", defaultValue = "1")
+    int every;
+
+    @Option(names = "--no-observation-centric", description = "Turn off OC-SORT's re-update, direction term and "
+            + "recovery on the last observation.")
+    boolean noObservationCentric;
+
+    @Option(names = "--momentum", description = "Weight of the direction term (default ${DEFAULT-VALUE}; OC-SORT's "
+            + "inertia).", defaultValue = "0.2")
+    float momentum;
+
+    @Option(names = "--momentum-seconds", description = "Span of the direction estimate, seconds (default "
+            + "${DEFAULT-VALUE}).", defaultValue = "0.1")
+    double momentumSeconds;
+
+    @Option(names = "--buffer-scale", description = "Buffered-IoU widening of the leftover association, fraction of "
+            + "width and height per side; 0 = off (default ${DEFAULT-VALUE}).", defaultValue = "0.3")
+    float bufferScale;
+
+    @Option(names = "--camera-motion", paramLabel = "off|auto", description = "auto: estimate the camera's motion "
+            + "from the sequence's images (seqinfo.ini imDir, imExt) and move the tracks by it (default "
+            + "${DEFAULT-VALUE}).", defaultValue = "off")
+    String cameraMotion;
 
     @Option(names = "--min-hits", description = "Frames to confirm a track (default ${DEFAULT-VALUE}).",
             defaultValue = "2")
@@ -90,6 +123,14 @@ final class TrackEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (every < 1) {
+            System.err.println("track-eval: --every must be 1 or more, got " + every);
+            return ExitCodes.CONFIG;
+        }
+        if (!cameraMotion.equals("off") && !cameraMotion.equals("auto")) {
+            System.err.println("track-eval: --camera-motion must be off or auto, got '" + cameraMotion + "'");
+            return ExitCodes.CONFIG;
+        }
         try {
             out.println(MotMetrics.header());
             for (Path sequence : sequences) {
@@ -109,16 +150,24 @@ final class TrackEvalCommand implements Callable<Integer> {
         if (!Files.isRegularFile(detFile)) {
             throw new IOException("no detections at " + detFile);
         }
-        List<MotBox> dets = MotFiles.read(detFile);
-        int frames = Integer.parseInt(info.getOrDefault("seqLength", "0"));
-        double fps = Double.parseDouble(info.getOrDefault("frameRate", "30"));
+        List<MotBox> dets = MotTracking.everyNth(MotFiles.read(detFile), every);
+        int frames = (Integer.parseInt(info.getOrDefault("seqLength", "0")) + every - 1) / every;
+        double fps = Double.parseDouble(info.getOrDefault("frameRate", Double.toString(frameRate))) / every;
         TrackerSettings settings = settings(fps);
         MotTracking.ScoreRange range = MotTracking.ScoreRange.of(dets);
         if (!range.isProbability()) {
             System.err.printf(Locale.ROOT, "%s: detection scores run from %.3f to %.3f; scaled to [0, 1]%n",
                     name, range.min(), range.max());
         }
-        List<MotBox> tracks = MotTracking.run(dets, frames, settings);
+        MotTracking.CameraShifts shifts = MotTracking.CameraShifts.NONE;
+        if (settings.cameraMotion()) {
+            if (info.containsKey("imDir")) {
+                shifts = new ImageShifts(dir.resolve(info.get("imDir")), info.getOrDefault("imExt", ".jpg"), every);
+            } else {
+                System.err.printf("%s: seqinfo.ini names no images (imDir); tracked without camera motion%n", name);
+            }
+        }
+        List<MotBox> tracks = MotTracking.run(dets, frames, settings, fps, shifts);
         Path tracksFile = output.resolve(name + ".txt");
         MotFiles.writeTracks(tracksFile, tracks);
 
@@ -127,7 +176,7 @@ final class TrackEvalCommand implements Callable<Integer> {
             out.printf("%-28s no gt/gt.txt; tracks written to %s%n", name, tracksFile);
             return;
         }
-        List<MotBox> gt = MotFiles.read(gtFile);
+        List<MotBox> gt = MotTracking.everyNth(MotFiles.read(gtFile), every);
         // Score only the frames the ground truth covers (the MOT17 minis cut gt to their first frames).
         int lastGtFrame = gt.stream().mapToInt(MotBox::frame).max().orElse(0);
         List<MotBox> scored = tracks.stream().filter(t -> t.frame() <= lastGtFrame).toList();
@@ -138,12 +187,56 @@ final class TrackEvalCommand implements Callable<Integer> {
                 out.printf("%-28s (nothing to compare: no %s)%n", "", other);
                 return;
             }
-            List<MotBox> reference = MotFiles.read(other).stream().filter(t -> t.frame() <= lastGtFrame).toList();
+            List<MotBox> reference = MotTracking.everyNth(MotFiles.read(other), every).stream().filter(t -> t.frame() <= lastGtFrame).toList();
             out.println(MotEvaluator.evaluate(gt, reference, evalIou).row(name + " " + other.getFileName()));
         }
         if (lastGtFrame < frames) {
             out.printf("%-28s (gt covers frames 1-%d of %d; tracks for all frames in %s)%n", "", lastGtFrame,
                     frames, tracksFile);
+        }
+    }
+
+    /**
+     * The camera motion between consecutive (kept) frames, estimated from the sequence's images
+     * ({@code 000001.jpg}, ...) as the job's screen step does; none where an image is missing.
+     */
+    static final class ImageShifts implements MotTracking.CameraShifts {
+        private final Path images;
+        private final String extension;
+        private final int every;
+        private int thumbnailFrame = -1;
+        private GlobalMotion.Thumbnail thumbnail;
+
+        ImageShifts(Path images, String extension, int every) {
+            this.images = images;
+            this.extension = extension;
+            this.every = every;
+        }
+
+        private GlobalMotion.Thumbnail thumbnail(int frame) {
+            if (frame == thumbnailFrame) {
+                return thumbnail;
+            }
+            Path file = images.resolve(String.format(Locale.ROOT, "%06d%s", (frame - 1) * every + 1, extension));
+            GlobalMotion.Thumbnail t = null;
+            if (Files.isRegularFile(file)) {
+                BgrImage image = ImageFiles.readBgr(file);
+                t = GlobalMotion.thumbnail(image.pixels(), image.width(), image.height());
+            }
+            thumbnailFrame = frame;
+            thumbnail = t;
+            return t;
+        }
+
+        @Override
+        public double[] shift(int frame) {
+            GlobalMotion.Thumbnail previous = thumbnail(frame - 1);
+            GlobalMotion.Thumbnail current = thumbnail(frame);
+            if (previous == null || current == null) {
+                return null;
+            }
+            GlobalMotion.Shift shift = GlobalMotion.estimate(previous, current);
+            return shift == null ? null : new double[] {shift.dx(), shift.dy()};
         }
     }
 
@@ -153,9 +246,15 @@ final class TrackEvalCommand implements Callable<Integer> {
                 .lowScoreThreshold(low)
                 .newTrackThreshold(newTrack)
                 .matchCostThreshold(1 - matchIou)
-                .trackBufferFrames((int) Math.round(buffer * fps / 30.0))
+                .trackBufferSeconds(buffer)
+                .frameRate(fps)
                 .minConfirmHits(minHits)
                 .fuseScore(!noFuseScore)
+                .observationCentric(!noObservationCentric)
+                .momentumWeight(momentum)
+                .momentumSeconds(momentumSeconds)
+                .bufferScale(bufferScale)
+                .cameraMotion(cameraMotion.equals("auto"))
                 .build();
     }
 }

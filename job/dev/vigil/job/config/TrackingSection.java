@@ -19,12 +19,25 @@ public final class TrackingSection {
                     + " is above " + VigilOptions.TRACKING_HIGH_THRESHOLD.key() + " (" + high
                     + "); low-score detections are those between the two");
         }
+        if (config.isSet(VigilOptions.TRACKING_BUFFER) && config.isSet(VigilOptions.TRACKING_BUFFER_FRAMES)) {
+            throw new IllegalArgumentException(VigilOptions.TRACKING_BUFFER_FRAMES.key() + ": give the lost-track buffer "
+                    + "once, as " + VigilOptions.TRACKING_BUFFER.key() + " (a duration) or as frames at 30 fps, not both");
+        }
+        double bufferSeconds = config.isSet(VigilOptions.TRACKING_BUFFER_FRAMES)
+                ? config.get(VigilOptions.TRACKING_BUFFER_FRAMES) / TrackerSettings.DEFAULT_FRAME_RATE
+                : config.get(VigilOptions.TRACKING_BUFFER).toMillis() / 1000.0;
         return TrackerSettings.FOR_VIGIL_DETECTORS.toBuilder()
                 .highScoreThreshold(config.get(VigilOptions.TRACKING_HIGH_THRESHOLD).floatValue())
                 .lowScoreThreshold(config.get(VigilOptions.TRACKING_LOW_THRESHOLD).floatValue())
                 .newTrackThreshold(config.get(VigilOptions.TRACKING_NEW_TRACK_THRESHOLD).floatValue())
                 .matchCostThreshold(1f - config.get(VigilOptions.TRACKING_MATCH_IOU).floatValue())
-                .trackBufferFrames(config.get(VigilOptions.TRACKING_BUFFER_FRAMES).intValue())
+                .trackBufferSeconds(bufferSeconds)
+                .frameRate(config.get(VigilOptions.TRACKING_FRAME_RATE))
+                .observationCentric(config.get(VigilOptions.TRACKING_OBSERVATION_CENTRIC))
+                .momentumWeight(config.get(VigilOptions.TRACKING_MOMENTUM_WEIGHT).floatValue())
+                .momentumSeconds(config.get(VigilOptions.TRACKING_MOMENTUM_WINDOW).toMillis() / 1000.0)
+                .bufferScale(config.get(VigilOptions.TRACKING_BUFFERED_IOU).floatValue())
+                .cameraMotion(config.get(VigilOptions.TRACKING_CAMERA_MOTION).equals("auto"))
                 .minConfirmHits(config.get(VigilOptions.TRACKING_MIN_HITS).intValue())
                 .classAware(config.get(VigilOptions.TRACKING_CLASS_AWARE))
                 .reorderFrames(config.get(VigilOptions.TRACKING_REORDER_FRAMES).intValue())

@@ -133,9 +133,35 @@ public final class VigilOptions {
     public static final ConfigOption<Double> TRACKING_MATCH_IOU = ConfigOption.of(
             "tracking.match-iou", ValueType.decimal(0, 1), Math.round((1 - TrackerSettings.FOR_VIGIL_DETECTORS.matchCostThreshold()) * 1000) / 1000.0,
             "Least overlap (IoU) between a track's predicted box and a detection for them to match.");
+    public static final ConfigOption<Duration> TRACKING_BUFFER = ConfigOption.of(
+            "tracking.buffer", ValueType.duration(), Duration.ofMillis(Math.round(TrackerSettings.FOR_VIGIL_DETECTORS.trackBufferSeconds() * 1000)),
+            "How long a lost track is kept (and predicted) before it is removed; bridges occlusions. Frames at the "
+                    + "camera's frame rate (tracking.frame-rate).");
     public static final ConfigOption<Long> TRACKING_BUFFER_FRAMES = ConfigOption.of(
-            "tracking.buffer-frames", ValueType.integer(0, 100_000), (long) TrackerSettings.FOR_VIGIL_DETECTORS.trackBufferFrames(),
-            "Frames a lost track is kept (and predicted) before it is removed; bridges occlusions.");
+            "tracking.buffer-frames", ValueType.integer(0, 100_000), null,
+            "The lost-track buffer as ByteTrack gives it, in frames at 30 fps (30 = 1 s); instead of tracking.buffer.");
+    public static final ConfigOption<Double> TRACKING_FRAME_RATE = ConfigOption.of(
+            "tracking.frame-rate", ValueType.decimal(0, 10_000), 0.0,
+            "Frames per second of every camera, to turn the tracking durations into frames; 0 measures each camera's "
+                    + "from its frames' event times (30 until two frames have been seen).");
+    public static final ConfigOption<Boolean> TRACKING_OBSERVATION_CENTRIC = ConfigOption.of(
+            "tracking.observation-centric", ValueType.bool(), TrackerSettings.FOR_VIGIL_DETECTORS.observationCentric(),
+            "OC-SORT's steps: re-update a track found again along a virtual path from its last observation, steer "
+                    + "the association by the direction of its observations, recover it on its last observation.");
+    public static final ConfigOption<Double> TRACKING_MOMENTUM_WEIGHT = ConfigOption.of(
+            "tracking.momentum-weight", ValueType.decimal(0, 10), Math.round(TrackerSettings.FOR_VIGIL_DETECTORS.momentumWeight() * 1000) / 1000.0,
+            "Weight of the direction term in the association cost (OC-SORT's inertia); 0 = off.");
+    public static final ConfigOption<Duration> TRACKING_MOMENTUM_WINDOW = ConfigOption.of(
+            "tracking.momentum-window", ValueType.duration(), Duration.ofMillis(Math.round(TrackerSettings.FOR_VIGIL_DETECTORS.momentumSeconds() * 1000)),
+            "Time between the two observations a track's direction is measured from (at least one frame).");
+    public static final ConfigOption<Double> TRACKING_BUFFERED_IOU = ConfigOption.of(
+            "tracking.buffered-iou", ValueType.decimal(0, 10), Math.round(TrackerSettings.FOR_VIGIL_DETECTORS.bufferScale() * 1000) / 1000.0,
+            "Tracks and detections left over by the IoU matching are matched again on the IoU of their boxes widened "
+                    + "by this fraction of width and height per side, so fast or small objects still match; 0 = off.");
+    public static final ConfigOption<String> TRACKING_CAMERA_MOTION = ConfigOption.of(
+            "tracking.camera-motion", ValueType.oneOf("off", "auto"), TrackerSettings.FOR_VIGIL_DETECTORS.cameraMotion() ? "auto" : "off",
+            "auto: estimate each camera's global image motion (translation) from its frames before detection and "
+                    + "move its tracks by it before matching, for moving cameras (drones, pans); off: cameras are fixed.");
     public static final ConfigOption<Long> TRACKING_MIN_HITS = ConfigOption.of(
             "tracking.min-hits", ValueType.integer(1, 1000), (long) TrackerSettings.FOR_VIGIL_DETECTORS.minConfirmHits(),
             "Matched frames before a new track is confirmed and reported.");
@@ -205,7 +231,9 @@ public final class VigilOptions {
                 MODEL_NAME, MODEL_PATH, MODEL_FAMILY, MODEL_INPUT_SIZE, MODEL_NAMES_FILE, MODEL_DIR, MODEL_MIRROR, MODEL_SCORE_THRESHOLD, MODEL_IOU_THRESHOLD,
                 MODEL_MAX_DETECTIONS, MODEL_THREADS,
                 TRACKING_ENABLED, TRACKING_HIGH_THRESHOLD, TRACKING_LOW_THRESHOLD, TRACKING_NEW_TRACK_THRESHOLD,
-                TRACKING_MATCH_IOU, TRACKING_BUFFER_FRAMES, TRACKING_MIN_HITS, TRACKING_CLASS_AWARE,
+                TRACKING_MATCH_IOU, TRACKING_BUFFER, TRACKING_BUFFER_FRAMES, TRACKING_FRAME_RATE,
+                TRACKING_OBSERVATION_CENTRIC, TRACKING_MOMENTUM_WEIGHT, TRACKING_MOMENTUM_WINDOW, TRACKING_BUFFERED_IOU,
+                TRACKING_CAMERA_MOTION, TRACKING_MIN_HITS, TRACKING_CLASS_AWARE,
                 TRACKING_REORDER_FRAMES, TRACKING_REORDER_WAIT, TRACKING_IDLE_TIMEOUT,
                 ANALYTICS, CONTROL_FILE, COUNTS_WINDOW,
                 OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_EVENTS_PATH,

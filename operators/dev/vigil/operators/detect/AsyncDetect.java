@@ -143,7 +143,8 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
         return new FrameDetections(frame.cameraId(), frame.sequence(), frame.timestampMillis(), frame.width(),
                 frame.height(), modelName, result.detections(),
                 new FrameDetections.Timing(frame.ingestTimeMillis(), System.currentTimeMillis(), batch.size(),
-                        result.preprocessMicros(), batch.inferenceNanos() / 1000, result.postprocessMicros()));
+                        result.preprocessMicros(), batch.inferenceNanos() / 1000, result.postprocessMicros()),
+                frame.motion());
     }
 
     /** Completions arrive on batch threads, several at once with several slots: guard the shared metrics. */

@@ -6,7 +6,10 @@ package dev.vigil.operators.detect;
  * <p>Operator {@code screen} ({@link ScreenFrames}):
  * <ul>
  *   <li>{@value #FRAMES_REJECTED} (counter): frames sent to the rejects output (damaged, or pixels that do not
- *       match their size).
+ *       match their size);
+ *   <li>{@value #CAMERA_MOTION_UNKNOWN} (counter, with {@code tracking.camera-motion: auto}): frames whose
+ *       camera motion since the camera's previous frame could not be estimated (a camera's first frame, a change
+ *       of frame size, too little texture, a jump beyond the search range).
  * </ul>
  *
  * <p>Operator {@code detect} ({@link AsyncDetect}):
@@ -31,6 +34,7 @@ package dev.vigil.operators.detect;
 public final class DetectMetrics {
 
     public static final String FRAMES_REJECTED = "framesRejected";
+    public static final String CAMERA_MOTION_UNKNOWN = "cameraMotionUnknown";
     public static final String BATCH_SIZE = "batchSize";
     public static final String BATCH_WAIT_MILLIS = "batchWaitMillis";
     public static final String INFERENCE_MILLIS = "inferenceMillis";

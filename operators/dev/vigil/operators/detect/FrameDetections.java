@@ -1,6 +1,7 @@
 package dev.vigil.operators.detect;
 
 import dev.vigil.models.Detection;
+import dev.vigil.sources.CameraMotion;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param model catalogue name of the model that produced the detections
  * @param detections the objects found, highest score first
  * @param timing where the time went for this frame
+ * @param motion the camera's estimated motion up to this frame ({@code tracking.camera-motion}), or null
  */
 @TypeInfo(FrameDetectionsTypeInfoFactory.class)
 public record FrameDetections(
@@ -29,13 +31,20 @@ public record FrameDetections(
         int height,
         String model,
         List<Detection> detections,
-        Timing timing) {
+        Timing timing,
+        CameraMotion motion) {
 
     public FrameDetections {
         Objects.requireNonNull(cameraId, "cameraId");
         Objects.requireNonNull(model, "model");
         detections = List.copyOf(detections);
         Objects.requireNonNull(timing, "timing");
+    }
+
+    /** A frame's detections without camera motion. */
+    public FrameDetections(String cameraId, long sequence, long timestampMillis, int width, int height, String model,
+            List<Detection> detections, Timing timing) {
+        this(cameraId, sequence, timestampMillis, width, height, model, detections, timing, null);
     }
 
     /**

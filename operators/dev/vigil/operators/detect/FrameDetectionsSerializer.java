@@ -1,9 +1,9 @@
 package dev.vigil.operators.detect;
 
 import dev.vigil.models.Detection;
-import dev.vigil.sources.serialization.ImmutableRecordSerializer;
+import dev.vigil.sources.CameraMotion;
+import dev.vigil.sources.serialization.VersionedRecordSerializer;
 
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -12,12 +12,33 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Serializer for {@link FrameDetections}. */
-public final class FrameDetectionsSerializer extends ImmutableRecordSerializer<FrameDetections> {
+/**
+ * Serializer for {@link FrameDetections}.
+ *
+ * <p>Format 2 adds, after the timing, the camera's motion: a flag, then origin sequence and offsets when there
+ * is one. Format 1 (what this serializer wrote while its snapshot was Flink's simple one) has none.
+ */
+public final class FrameDetectionsSerializer extends VersionedRecordSerializer<FrameDetections> {
 
     private static final long serialVersionUID = 1L;
 
-    public static final FrameDetectionsSerializer INSTANCE = new FrameDetectionsSerializer();
+    /** The format this code writes. */
+    public static final int CURRENT_FORMAT = 2;
+
+    public static final FrameDetectionsSerializer INSTANCE = new FrameDetectionsSerializer(CURRENT_FORMAT);
+
+    private FrameDetectionsSerializer(int readFormat) {
+        super(CURRENT_FORMAT, readFormat);
+    }
+
+    /** The serializer that reads format {@code format}. */
+    public static FrameDetectionsSerializer reading(int format) {
+        if (format < 1 || format > CURRENT_FORMAT) {
+            throw new IllegalArgumentException("unknown frame detections format " + format + " (current: "
+                    + CURRENT_FORMAT + ")");
+        }
+        return format == CURRENT_FORMAT ? INSTANCE : new FrameDetectionsSerializer(format);
+    }
 
     private static final FrameDetections.Timing NO_TIMING = new FrameDetections.Timing(0, 0, 0, 0, 0, 0);
 
@@ -51,6 +72,7 @@ public final class FrameDetectionsSerializer extends ImmutableRecordSerializer<F
         out.writeLong(t.preprocessMicros());
         out.writeLong(t.inferenceMicros());
         out.writeLong(t.postprocessMicros());
+        CameraMotion.writeNullable(record.motion(), out);
     }
 
     @Override
@@ -70,7 +92,8 @@ public final class FrameDetectionsSerializer extends ImmutableRecordSerializer<F
         }
         FrameDetections.Timing timing = new FrameDetections.Timing(
                 in.readLong(), in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readLong());
-        return new FrameDetections(cameraId, sequence, timestamp, width, height, model, detections, timing);
+        CameraMotion motion = readFormat() >= 2 ? CameraMotion.readNullable(in) : null;
+        return new FrameDetections(cameraId, sequence, timestamp, width, height, model, detections, timing, motion);
     }
 
     @Override
@@ -79,9 +102,9 @@ public final class FrameDetectionsSerializer extends ImmutableRecordSerializer<F
     }
 
     /** Snapshot for restoring state written by this serializer. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<FrameDetections> {
+    public static final class Snapshot extends VersionedRecordSerializer.Snapshot<FrameDetections> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super("frame detections", CURRENT_FORMAT, FrameDetectionsSerializer::reading);
         }
     }
 }

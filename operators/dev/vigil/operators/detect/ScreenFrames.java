@@ -1,7 +1,10 @@
 package dev.vigil.operators.detect;
 
+import dev.vigil.models.processing.GlobalMotion;
 import dev.vigil.operators.Reject;
+import dev.vigil.sources.CameraMotion;
 import dev.vigil.sources.Frame;
+import dev.vigil.sources.PixelLayout;
 import dev.vigil.sources.PixelStorage;
 
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -11,6 +14,9 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Lets through frames the detector can run on and sends the others to the {@link #REJECTS} side
@@ -22,7 +28,15 @@ import org.apache.flink.util.OutputTag;
  * only into the checkpoints that hold the detection stage's in-flight frames, never on their way there.
  * A frame that already has a JPEG (its source's own, for a Kafka frame) keeps it.
  *
- * <p>Metric: {@link DetectMetrics#FRAMES_REJECTED}. Accumulators: {@link #FRAMES_IN_ACCUMULATOR},
+ * <p><b>Camera motion.</b> When asked to ({@code tracking.camera-motion: auto}), it estimates each camera's global
+ * image motion from the previous frame of the camera it let through ({@link GlobalMotion}, on grey thumbnails)
+ * and attaches the running sum to the frame as a {@link CameraMotion}: a few numbers, which travel with the
+ * detections to the tracker; the pixels go no further than before. A camera's frames come through one subtask
+ * of this operator in order (it is chained to the source's subtask), so the previous thumbnail of each camera
+ * is kept here, in memory only: after a restore the first frame of each camera starts a new origin, and the
+ * tracker treats it as a frame without motion. A frame whose motion cannot be estimated starts a new origin too.
+ *
+ * <p>Metrics: {@link DetectMetrics#FRAMES_REJECTED}, {@link DetectMetrics#CAMERA_MOTION_UNKNOWN}. Accumulators: {@link #FRAMES_IN_ACCUMULATOR},
  * {@link #REJECTS_ACCUMULATOR}.
  */
 public class ScreenFrames extends ProcessFunction<Frame, Frame> {
@@ -41,10 +55,19 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
     public static final String REJECTS_ACCUMULATOR = "vigil.rejects";
 
     private final int checkpointJpegQuality;
+    private final boolean cameraMotion;
 
     private transient Counter framesRejected;
     private transient LongCounter rejectsTotal;
     private transient LongCounter framesIn;
+    private transient Counter motionUnknown;
+    private transient Map<String, MotionChain> chains;
+
+    /** A camera's last thumbnail and the motion summed since its origin. */
+    private static final class MotionChain {
+        GlobalMotion.Thumbnail thumbnail;
+        CameraMotion motion;
+    }
 
     /** Screens frames and passes them on with their pixels stored as they are. */
     public ScreenFrames() {
@@ -56,10 +79,19 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
      * they are for 0.
      */
     public ScreenFrames(int checkpointJpegQuality) {
+        this(checkpointJpegQuality, false);
+    }
+
+    /**
+     * Screens frames, stores them as JPEGs of {@code checkpointJpegQuality} (0: as they are) and, with
+     * {@code cameraMotion}, attaches each camera's estimated motion.
+     */
+    public ScreenFrames(int checkpointJpegQuality, boolean cameraMotion) {
         if (checkpointJpegQuality < 0 || checkpointJpegQuality > 100) {
             throw new IllegalArgumentException("checkpoint JPEG quality must be 0 to 100, got " + checkpointJpegQuality);
         }
         this.checkpointJpegQuality = checkpointJpegQuality;
+        this.cameraMotion = cameraMotion;
     }
 
     @Override
@@ -69,6 +101,8 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
         getRuntimeContext().addAccumulator(REJECTS_ACCUMULATOR, rejectsTotal);
         framesIn = new LongCounter();
         getRuntimeContext().addAccumulator(FRAMES_IN_ACCUMULATOR, framesIn);
+        motionUnknown = getRuntimeContext().getMetricGroup().counter(DetectMetrics.CAMERA_MOTION_UNKNOWN);
+        chains = new HashMap<>();
     }
 
     @Override
@@ -82,11 +116,27 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
                     frame.sequence(), frame.cameraId(), frame.width(), frame.height(), frame.layout(),
                     frame.layout().frameBytes(Math.max(frame.width(), 0), Math.max(frame.height(), 0)),
                     frame.pixels().length), ctx);
-        } else if (checkpointJpegQuality > 0 && !frame.pixelStorage().isJpeg()) {
-            out.collect(frame.withPixelStorage(PixelStorage.jpeg(checkpointJpegQuality)));
         } else {
-            out.collect(frame);
+            Frame passed = cameraMotion && frame.layout() == PixelLayout.BGR24 ? withMotion(frame) : frame;
+            out.collect(checkpointJpegQuality > 0 && !passed.pixelStorage().isJpeg()
+                    ? passed.withPixelStorage(PixelStorage.jpeg(checkpointJpegQuality)) : passed);
         }
+    }
+
+    /** The frame with its camera's motion since the origin; a new origin when it cannot be estimated. */
+    private Frame withMotion(Frame frame) {
+        MotionChain chain = chains.computeIfAbsent(frame.cameraId(), id -> new MotionChain());
+        GlobalMotion.Thumbnail thumbnail = GlobalMotion.thumbnail(frame.pixels(), frame.width(), frame.height());
+        GlobalMotion.Shift shift = chain.thumbnail == null ? null : GlobalMotion.estimate(chain.thumbnail, thumbnail);
+        if (shift == null) {
+            chain.motion = new CameraMotion(frame.sequence(), 0, 0);
+            motionUnknown.inc();
+        } else {
+            chain.motion = new CameraMotion(chain.motion.originSequence(), chain.motion.x() + shift.dx(),
+                    chain.motion.y() + shift.dy());
+        }
+        chain.thumbnail = thumbnail;
+        return frame.withMotion(chain.motion);
     }
 
     private void reject(Frame frame, Reject.Stage stage, String reason, Context ctx) {

@@ -1,6 +1,7 @@
 package dev.vigil.operators.track;
 
 import dev.vigil.operators.detect.FrameDetections;
+import dev.vigil.sources.CameraMotion;
 
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,8 @@ public final class CameraTrackingState {
     long lastSequence = NONE;
     long reorderTimer = NONE;
     long idleTimer = NONE;
+    /** The camera motion of the last frame tracked, from which the next frame's shift is taken; null if none. */
+    CameraMotion lastMotion;
 
     public TrackerState tracker() {
         return tracker;
@@ -42,6 +45,7 @@ public final class CameraTrackingState {
         c.lastSequence = lastSequence;
         c.reorderTimer = reorderTimer;
         c.idleTimer = idleTimer;
+        c.lastMotion = lastMotion;
         return c;
     }
 
@@ -52,7 +56,8 @@ public final class CameraTrackingState {
         }
         CameraTrackingState c = (CameraTrackingState) o;
         return tracker.equals(c.tracker) && pending.equals(c.pending) && lastSequence == c.lastSequence
-                && reorderTimer == c.reorderTimer && idleTimer == c.idleTimer;
+                && reorderTimer == c.reorderTimer && idleTimer == c.idleTimer
+                && Objects.equals(lastMotion, c.lastMotion);
     }
 
     @Override

@@ -30,6 +30,10 @@ import java.util.Objects;
  * sequence was processed (or a duplicate) goes to {@link #LATE_FRAMES} untracked. At the end of a
  * bounded input (watermark at +∞) frames still waiting are processed.
  *
+ * <p><b>Camera motion.</b> A frame that carries the camera's motion ({@link FrameDetections#motion()}, with
+ * {@code tracking.camera-motion: auto}) moves the tracks by the motion since the previous frame tracked, when
+ * both frames' motion shares an origin; otherwise the frame is tracked as from a fixed camera.
+ *
  * <p><b>Silent cameras.</b> {@link TrackerSettings#idleTimeoutMillis()} of processing time after a
  * camera's last frame, its waiting frames are processed and all its state and timers are dropped.
  *
@@ -154,8 +158,11 @@ public class TrackObjects extends KeyedProcessFunction<String, FrameDetections, 
             framesSkipped.inc(frame.sequence() - s.lastSequence - 1);
         }
         ByteTracker tracker = new ByteTracker(settings, s.tracker);
+        double[] shift = frame.motion() == null ? null : frame.motion().since(s.lastMotion);
+        s.lastMotion = frame.motion();
         out.collect(new TrackedFrame(frame.cameraId(), frame.sequence(), frame.timestampMillis(), frame.width(),
-                frame.height(), tracker.update(frame.sequence(), frame.detections())));
+                frame.height(), tracker.update(frame.sequence(), frame.timestampMillis(), frame.detections(),
+                        shift == null ? 0 : shift[0], shift == null ? 0 : shift[1])));
         s.lastSequence = frame.sequence();
         framesTracked.inc();
     }

@@ -28,9 +28,10 @@ import java.io.Serializable;
  *     left over to tentative tracks. Default 0.7, i.e. IoU ≥ 0.3 (ByteTrack's fixed value).
  * @param fuseScore whether the first and tentative associations use {@code 1 - IoU·score} rather
  *     than {@code 1 - IoU} (ByteTrack's {@code fuse_score}, on except for MOT20). Default true.
- * @param trackBufferFrames a lost track is removed when it has not been matched for more than
- *     this many frames (ByteTrack {@code track_buffer} at 30 fps). Frames missing from the stream
- *     count. Default 30.
+ * @param trackBufferSeconds a lost track is removed when it has not been matched for longer than
+ *     this, converted to frames at the stream's frame rate (see {@link #frameRate}). Frames missing
+ *     from the stream count. Default 1 s (ByteTrack's {@code track_buffer} of 30 frames at 30 fps,
+ *     which ByteTrack itself scales by the frame rate).
  * @param minConfirmHits consecutive matched frames (the first detection included) a tentative
  *     track needs to become CONFIRMED; a tentative track that misses a frame is dropped. Default 2,
  *     as ByteTrack. Tracks born in the tracker's very first frame are confirmed at once (also as
@@ -51,6 +52,26 @@ import java.io.Serializable;
  * @param idleTimeoutMillis processing time after a camera's last frame at which its tracks and
  *     all its state are dropped (frames still waiting are processed first). Track ids restart
  *     at 1 when the camera comes back. Default 300000 (5 minutes).
+ * @param frameRate frames per second of the stream, used to turn the durations above and below into
+ *     frames; 0 (default) measures it per camera from the frames' event times (before two frames
+ *     with times have been seen, {@link #DEFAULT_FRAME_RATE} applies).
+ * @param observationCentric OC-SORT's observation-centric steps (Cao et al., "Observation-Centric
+ *     SORT", CVPR 2023): a track found again after missed frames has its filter re-run along a
+ *     straight virtual path between its last observation and the new one (re-update, ORU), and the
+ *     first association is steered by the direction of the track's observations (momentum, OCM).
+ *     Default true.
+ * @param momentumWeight weight of the direction term in the first association's cost (OC-SORT's
+ *     {@code inertia}/{@code vdc_weight}, 0.2 on MOT17); it only ranks candidates that pass the
+ *     overlap gate. Default 0.2.
+ * @param momentumSeconds how far apart the two observations that give a track's direction are
+ *     (OC-SORT's {@code delta_t} of 3 frames at 30 fps). Default 0.1 s, at least one frame.
+ * @param bufferScale detections and tracks left over by the IoU associations are matched once more
+ *     on the IoU of their boxes widened by this fraction of their width and height on every side
+ *     (buffered IoU of C-BIoU, Yang et al., WACV 2023), so that fast or small objects whose
+ *     prediction no longer overlaps their detection still match. 0 turns that step off. Default 0.3
+ *     (C-BIoU's first buffer).
+ * @param cameraMotion whether the job estimates each camera's global image motion and shifts the
+ *     tracks by it before association (see {@link ByteTracker}). Default false.
  */
 public record TrackerSettings(
         float highScoreThreshold,
@@ -60,7 +81,7 @@ public record TrackerSettings(
         float lowMatchCostThreshold,
         float tentativeMatchCostThreshold,
         boolean fuseScore,
-        int trackBufferFrames,
+        double trackBufferSeconds,
         int minConfirmHits,
         boolean classAware,
         float duplicateIou,
@@ -68,12 +89,22 @@ public record TrackerSettings(
         boolean emitLost,
         int reorderFrames,
         long reorderWaitMillis,
-        long idleTimeoutMillis) implements Serializable {
+        long idleTimeoutMillis,
+        double frameRate,
+        boolean observationCentric,
+        float momentumWeight,
+        double momentumSeconds,
+        float bufferScale,
+        boolean cameraMotion) implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    /** The frame rate assumed for a stream until its own is known: the rate ByteTrack's frame counts were set for. */
+    public static final double DEFAULT_FRAME_RATE = 30;
 
     public static final TrackerSettings DEFAULTS = new TrackerSettings(
-            0.5f, 0.1f, 0.6f, 0.8f, 0.5f, 0.7f, true, 30, 2, true, 0.85f, false, false, 8, 500, 300_000);
+            0.5f, 0.1f, 0.6f, 0.8f, 0.5f, 0.7f, true, 1.0, 2, true, 0.85f, false, false, 8, 500, 300_000,
+            0, true, 0.2f, 0.1, 0.3f, false);
 
     /**
      * {@link #DEFAULTS} with score thresholds for Vigil's own detectors, which report detections from
@@ -94,8 +125,14 @@ public record TrackerSettings(
         requireCost("matchCostThreshold", matchCostThreshold);
         requireCost("lowMatchCostThreshold", lowMatchCostThreshold);
         requireCost("tentativeMatchCostThreshold", tentativeMatchCostThreshold);
-        if (trackBufferFrames < 0) {
-            throw new IllegalArgumentException("trackBufferFrames must be >= 0, got " + trackBufferFrames);
+        if (!(trackBufferSeconds >= 0)) {
+            throw new IllegalArgumentException("trackBufferSeconds must be >= 0, got " + trackBufferSeconds);
+        }
+        if (!(frameRate >= 0) || Double.isInfinite(frameRate)) {
+            throw new IllegalArgumentException("frameRate must be 0 (measured) or positive, got " + frameRate);
+        }
+        if (!(momentumWeight >= 0) || !(momentumSeconds >= 0) || !(bufferScale >= 0 && bufferScale <= 10)) {
+            throw new IllegalArgumentException("need momentumWeight >= 0, momentumSeconds >= 0 and 0 <= bufferScale <= 10");
         }
         if (minConfirmHits < 1) {
             throw new IllegalArgumentException("minConfirmHits must be >= 1, got " + minConfirmHits);
@@ -103,6 +140,11 @@ public record TrackerSettings(
         if (reorderFrames < 0 || reorderWaitMillis < 0 || idleTimeoutMillis <= 0) {
             throw new IllegalArgumentException("need reorderFrames >= 0, reorderWaitMillis >= 0, idleTimeoutMillis > 0");
         }
+    }
+
+    /** Frames in {@code seconds} at {@code fps}, rounded. */
+    public static int frames(double seconds, double fps) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.round(seconds * fps));
     }
 
     private static void requireCost(String name, float value) {
@@ -123,8 +165,11 @@ public record TrackerSettings(
     public static final class Builder {
         private float high, low, newTrack, matchCost, lowMatchCost, tentativeMatchCost, duplicateIou;
         private boolean fuseScore, classAware, emitTentative, emitLost;
-        private int buffer, minHits, reorderFrames;
+        private int minHits, reorderFrames;
         private long reorderWait, idleTimeout;
+        private double buffer, frameRate, momentumSeconds;
+        private boolean observationCentric, cameraMotion;
+        private float momentumWeight, bufferScale;
 
         private Builder(TrackerSettings s) {
             high = s.highScoreThreshold;
@@ -134,7 +179,7 @@ public record TrackerSettings(
             lowMatchCost = s.lowMatchCostThreshold;
             tentativeMatchCost = s.tentativeMatchCostThreshold;
             fuseScore = s.fuseScore;
-            buffer = s.trackBufferFrames;
+            buffer = s.trackBufferSeconds;
             minHits = s.minConfirmHits;
             classAware = s.classAware;
             duplicateIou = s.duplicateIou;
@@ -143,6 +188,12 @@ public record TrackerSettings(
             reorderFrames = s.reorderFrames;
             reorderWait = s.reorderWaitMillis;
             idleTimeout = s.idleTimeoutMillis;
+            frameRate = s.frameRate;
+            observationCentric = s.observationCentric;
+            momentumWeight = s.momentumWeight;
+            momentumSeconds = s.momentumSeconds;
+            bufferScale = s.bufferScale;
+            cameraMotion = s.cameraMotion;
         }
 
         public Builder highScoreThreshold(float v) { high = v; return this; }
@@ -152,7 +203,15 @@ public record TrackerSettings(
         public Builder lowMatchCostThreshold(float v) { lowMatchCost = v; return this; }
         public Builder tentativeMatchCostThreshold(float v) { tentativeMatchCost = v; return this; }
         public Builder fuseScore(boolean v) { fuseScore = v; return this; }
-        public Builder trackBufferFrames(int v) { buffer = v; return this; }
+        public Builder trackBufferSeconds(double v) { buffer = v; return this; }
+        /** The buffer as ByteTrack gives it: frames at 30 fps ({@code v / 30} seconds). */
+        public Builder trackBufferFrames(int v) { buffer = v / DEFAULT_FRAME_RATE; return this; }
+        public Builder frameRate(double v) { frameRate = v; return this; }
+        public Builder observationCentric(boolean v) { observationCentric = v; return this; }
+        public Builder momentumWeight(float v) { momentumWeight = v; return this; }
+        public Builder momentumSeconds(double v) { momentumSeconds = v; return this; }
+        public Builder bufferScale(float v) { bufferScale = v; return this; }
+        public Builder cameraMotion(boolean v) { cameraMotion = v; return this; }
         public Builder minConfirmHits(int v) { minHits = v; return this; }
         public Builder classAware(boolean v) { classAware = v; return this; }
         public Builder duplicateIou(float v) { duplicateIou = v; return this; }
@@ -165,7 +224,8 @@ public record TrackerSettings(
         public TrackerSettings build() {
             return new TrackerSettings(high, low, newTrack, matchCost, lowMatchCost, tentativeMatchCost, fuseScore,
                     buffer, minHits, classAware, duplicateIou, emitTentative, emitLost, reorderFrames, reorderWait,
-                    idleTimeout);
+                    idleTimeout, frameRate, observationCentric, momentumWeight, momentumSeconds, bufferScale,
+                    cameraMotion);
         }
     }
 }

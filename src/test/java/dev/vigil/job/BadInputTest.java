@@ -119,6 +119,16 @@ class BadInputTest {
                 "tracking.idle-timeout=0"));
         cases.add(bad("negative reorder wait", "tracking.reorder-wait: expected", "--set",
                 "tracking.reorder-wait=-1s"));
+        cases.add(bad("unknown camera motion", "tracking.camera-motion: expected one of off, auto", "--set",
+                "tracking.camera-motion=sometimes"));
+        cases.add(bad("negative lost-track buffer", "tracking.buffer: expected", "--set", "tracking.buffer=-1s"));
+        cases.add(bad("lost-track buffer given twice", "tracking.buffer-frames: give the lost-track buffer once",
+                "--set", "tracking.buffer=2s", "--set", "tracking.buffer-frames=60"));
+        cases.add(bad("negative frame rate", "tracking.frame-rate: expected", "--set", "tracking.frame-rate=-25"));
+        cases.add(bad("buffered IoU too wide", "tracking.buffered-iou: expected", "--set",
+                "tracking.buffered-iou=50"));
+        cases.add(bad("momentum window without unit", "tracking.momentum-window: expected", "--set",
+                "tracking.momentum-window=3"));
         cases.add(bad("stride zero", "input.stride: expected", "--set", "input.stride=0"));
         cases.add(bad("negative max frames", "input.max-frames: expected", "--set", "input.max-frames=-1"));
         cases.add(bad("unknown input type", "input.type: expected one of file, kafka, rtsp", "--set",

@@ -58,4 +58,27 @@ class FrameSerializerFormatsTest {
         assertThat(FrameSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(read).isCompatibleAsIs())
                 .isTrue();
     }
+
+    @Test
+    void formatTwoHasNoMotion() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.writeUTF("cam");
+        out.writeLong(3);
+        out.writeLong(120);
+        out.writeLong(1_700_000_000_000L);
+        out.writeInt(1);
+        out.writeInt(1);
+        out.writeByte(PixelLayout.BGR24.ordinal());
+        out.writeBoolean(false);
+        out.writeInt(3);
+        out.write(new byte[] {1, 2, 3});
+        FrameSerializer.Snapshot old = new FrameSerializer.Snapshot();
+        old.readSnapshot(4, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
+
+        Frame frame = old.restoreSerializer().deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(frame.pixels()).containsExactly(1, 2, 3);
+        assertThat(frame.motion()).isNull();
+        assertThat(new FrameSerializer.Snapshot().resolveSchemaCompatibility(old).isCompatibleAfterMigration()).isTrue();
+    }
 }

@@ -32,7 +32,8 @@ class FrameSerializerTest extends SerializerTestBase<Frame> {
         Frame jpeg = jpegStoredFrame();
         Frame sourceJpeg = jpeg.withPixelStorage(PixelStorage.source(jpegOf(jpeg)));
         Frame gap = Frame.gap("street", 105, 183, 79, 4_375, "frames 105 to 183 are missing from /v/street.mp4");
-        return new Frame[] {raw[0], raw[1], raw[2], jpeg, sourceJpeg, gap};
+        Frame moving = raw[1].withMotion(new CameraMotion(9_990, -120.5, 33.25));
+        return new Frame[] {raw[0], raw[1], raw[2], jpeg, sourceJpeg, gap, moving, jpeg.withMotion(new CameraMotion(7, 1, 2))};
     }
 
     /**

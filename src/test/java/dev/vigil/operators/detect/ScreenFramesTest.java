@@ -1,6 +1,7 @@
 package dev.vigil.operators.detect;
 
 import dev.vigil.operators.Reject;
+import dev.vigil.sources.CameraMotion;
 import dev.vigil.sources.Frame;
 import dev.vigil.sources.PixelLayout;
 import dev.vigil.sources.PixelStorage;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static dev.vigil.testing.Scenes.scene;
+import static dev.vigil.testing.Scenes.window;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ScreenFramesTest {
 
@@ -122,5 +126,33 @@ class ScreenFramesTest {
         return harness.getSideOutput(ScreenFrames.REJECTS).stream()
                 .map(StreamRecord::getValue)
                 .collect(Collectors.toList());
+    }
+
+    @Test
+    void withCameraMotionEachCamerasFramesCarryTheSummedShift() throws Exception {
+        try (OneInputStreamOperatorTestHarness<Frame, Frame> motion =
+                ProcessFunctionTestHarnesses.forProcessFunction(new ScreenFrames(0, true))) {
+            byte[] world = scene(840, 560, 11);
+            int[] cameraX = {100, 92, 80, 85};
+            for (int i = 0; i < cameraX.length; i++) {
+                motion.processElement(Frame.bgr("drone", i, 40L * i, 640, 360, window(world, 840, cameraX[i], 100, 640, 360)), 0);
+            }
+            motion.processElement(Frame.bgr("fixed", 0, 0, 640, 360, window(world, 840, 0, 0, 640, 360)), 0);
+
+            List<Frame> out = motion.extractOutputValues();
+            assertThat(out.get(0).motion()).isEqualTo(new CameraMotion(0, 0, 0));
+            CameraMotion last = out.get(3).motion();
+            assertThat(last.originSequence()).isZero();
+            // The camera moved 15 px left in all: the content 15 px right.
+            assertThat(last.x()).isCloseTo(15, within(2.0));
+            assertThat(last.y()).isCloseTo(0, within(2.0));
+            assertThat(out.get(4).motion()).as("another camera starts its own origin").isEqualTo(new CameraMotion(0, 0, 0));
+        }
+    }
+
+    @Test
+    void withoutCameraMotionFramesCarryNone() throws Exception {
+        harness.processElement(Frame.bgr("cam", 1, 0, 2, 2, new byte[12]), 0);
+        assertThat(harness.extractOutputValues().get(0).motion()).isNull();
     }
 }

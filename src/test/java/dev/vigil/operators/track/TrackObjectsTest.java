@@ -197,4 +197,30 @@ class TrackObjectsTest {
         assertThat(h.extractOutputValues()).last().satisfies(f ->
                 assertThat(f.objects()).extracting(TrackedObject::ageFrames).containsExactly(4L));
     }
+
+    @Test
+    void framesWithCameraMotionMoveTheTracksByTheMotionSinceThePreviousFrame() throws Exception {
+        var h = harness(TrackerSettings.DEFAULTS);
+        // A person fixed in the world; the camera jerks, so the person jumps 60-70 px per frame in the image.
+        double[] offsets = {0, 60, -10, 55, -15};
+        for (int seq = 0; seq < offsets.length; seq++) {
+            List<Detection> dets = List.of(ByteTrackerTest.det(0.9f, 300 + offsets[seq], 200, 40, 100));
+            h.processElement(new FrameDetections("drone", seq, seq * 40L, 640, 480, "m", dets, TIMING,
+                    new dev.vigil.sources.CameraMotion(0, offsets[seq], 0)), 0);
+        }
+        List<TrackedFrame> out = h.extractOutputValues();
+        assertThat(out).allSatisfy(f -> assertThat(f.objects()).extracting(TrackedObject::trackId).containsExactly(1L));
+    }
+
+    @Test
+    void motionOfAnotherOriginIsNoMotion() throws Exception {
+        var h = harness(TrackerSettings.DEFAULTS);
+        List<Detection> dets = List.of(ByteTrackerTest.det(0.9f, 300, 200, 40, 100));
+        h.processElement(new FrameDetections("drone", 0, 0, 640, 480, "m", dets, TIMING,
+                new dev.vigil.sources.CameraMotion(0, 0, 0)), 0);
+        // A new origin (the estimating task restarted) says nothing about the motion since frame 0.
+        h.processElement(new FrameDetections("drone", 1, 40, 640, 480, "m", dets, TIMING,
+                new dev.vigil.sources.CameraMotion(1, 500, 0)), 0);
+        assertThat(h.extractOutputValues().get(1).objects()).extracting(TrackedObject::trackId).containsExactly(1L);
+    }
 }
