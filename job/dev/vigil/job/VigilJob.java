@@ -49,6 +49,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A runnable Vigil job built from a validated {@link VigilConfig}: every input file, the model
@@ -73,7 +74,7 @@ public final class VigilJob {
     private final Analytics analytics;
 
     /** Tracking settings and outputs; {@code motDir} is null when not wanted. */
-    private record Tracking(TrackerSettings settings, Path tracksFile, Path motDir) {}
+    private record Tracking(TrackerSettings settings, Path tracksFile, Path motDir, Set<String> motClasses) {}
 
     /** Analytics settings and outputs; {@code controlFile} is null without live updates. */
     private record Analytics(AnalyticsSettings settings, Path controlFile, Path eventsFile, Path countsFile,
@@ -211,7 +212,7 @@ public final class VigilJob {
                 problems.add(VigilOptions.OUTPUT_MOT_DIR.key() + ": " + mot + " is a file; give a directory");
             }
         }
-        return new Tracking(settings, tracks, mot);
+        return new Tracking(settings, tracks, mot, TrackingSection.motClasses(config, problems));
     }
 
     private static Analytics analytics(VigilConfig config, List<String> problems) {
@@ -250,7 +251,7 @@ public final class VigilJob {
         if (tracking != null) {
             pipeline.withTracking(tracking.settings(), JsonLinesSink.toFile(tracking.tracksFile(), new TrackedFrameJson()));
             if (tracking.motDir() != null) {
-                pipeline.toTracks("tracks-1", new MotTracksSink(tracking.motDir()));
+                pipeline.toTracks("tracks-1", new MotTracksSink(tracking.motDir(), tracking.motClasses()));
             }
             if (analytics != null) {
                 pipeline.withAnalytics(analytics.settings(), controlUpdates(),

@@ -1,6 +1,13 @@
 package dev.vigil.job.config;
 
+import dev.vigil.models.ModelCatalogue;
+import dev.vigil.models.Suggestions;
 import dev.vigil.operators.track.TrackerSettings;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** The {@code tracking} section as the tracker's settings, on Vigil's detectors' defaults. */
 public final class TrackingSection {
@@ -44,5 +51,28 @@ public final class TrackingSection {
                 .reorderWaitMillis(config.get(VigilOptions.TRACKING_REORDER_WAIT).toMillis())
                 .idleTimeoutMillis(config.get(VigilOptions.TRACKING_IDLE_TIMEOUT).toMillis())
                 .build();
+    }
+
+    /**
+     * The classes {@code output.mot-classes} names (each one of the COCO class names, as analytics classes are), or
+     * null for all; each unknown name is a problem, with a did-you-mean.
+     */
+    public static Set<String> motClasses(VigilConfig config, List<String> problems) {
+        if (!config.isSet(VigilOptions.OUTPUT_MOT_CLASSES)) {
+            return null;
+        }
+        Set<String> classes = new LinkedHashSet<>();
+        for (String name : config.get(VigilOptions.OUTPUT_MOT_CLASSES)) {
+            if (ModelCatalogue.COCO_CLASSES.contains(name)) {
+                classes.add(name);
+            } else {
+                String hint = Suggestions.nearest(name, ModelCatalogue.COCO_CLASSES, UnaryOperator.identity(), true)
+                        .filter(nearest -> nearest.distance() <= Math.max(2, name.length() / 3))
+                        .map(nearest -> " (did you mean " + nearest.name() + "?)")
+                        .orElse("");
+                problems.add(VigilOptions.OUTPUT_MOT_CLASSES.key() + ": '" + name + "' is not a class of the model" + hint);
+            }
+        }
+        return classes;
     }
 }

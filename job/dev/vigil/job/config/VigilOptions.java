@@ -206,6 +206,9 @@ public final class VigilOptions {
     public static final ConfigOption<String> OUTPUT_MOT_DIR = ConfigOption.of(
             "output.mot-dir", ValueType.string(), null,
             "Directory for tracks in MOTChallenge format, one <camera>.txt per camera; not written when unset.");
+    public static final ConfigOption<List<String>> OUTPUT_MOT_CLASSES = ConfigOption.of(
+            "output.mot-classes", ValueType.stringList(), null,
+            "Classes whose tracks go to output.mot-dir, e.g. [person] as MOTChallenge evaluation expects; all when unset.");
 
     public static final ConfigOption<String> OUTPUT_EVENTS_PATH = ConfigOption.of(
             "output.events-path", ValueType.string(), "out/events.jsonl",
@@ -236,8 +239,8 @@ public final class VigilOptions {
                 TRACKING_CAMERA_MOTION, TRACKING_MIN_HITS, TRACKING_CLASS_AWARE,
                 TRACKING_REORDER_FRAMES, TRACKING_REORDER_WAIT, TRACKING_IDLE_TIMEOUT,
                 ANALYTICS, CONTROL_FILE, COUNTS_WINDOW,
-                OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_EVENTS_PATH,
-                OUTPUT_COUNTS_PATH, OUTPUT_REPORT_PATH),
+                OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_MOT_CLASSES,
+                OUTPUT_EVENTS_PATH, OUTPUT_COUNTS_PATH, OUTPUT_REPORT_PATH),
                 VisualOptions.all(),
                 RtspOptions.all(),
                 KafkaOptions.all(),

@@ -129,6 +129,8 @@ class BadInputTest {
                 "tracking.buffered-iou=50"));
         cases.add(bad("momentum window without unit", "tracking.momentum-window: expected", "--set",
                 "tracking.momentum-window=3"));
+        cases.add(bad("unknown MOT class", "output.mot-classes: 'persn' is not a class of the model (did you mean person?)",
+                "--set", "output.mot-classes=[persn]"));
         cases.add(bad("stride zero", "input.stride: expected", "--set", "input.stride=0"));
         cases.add(bad("negative max frames", "input.max-frames: expected", "--set", "input.max-frames=-1"));
         cases.add(bad("unknown input type", "input.type: expected one of file, kafka, rtsp", "--set",
