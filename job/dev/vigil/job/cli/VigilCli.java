@@ -46,6 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
             EvaluateCommand.class,
             TrackEvalCommand.class,
             ReportCommand.class,
+            PanSequenceCommand.class,
             dev.vigil.job.cli.bench.BenchCommand.class,
             SetupElasticsearchCommand.class,
             PublishCommand.class,
