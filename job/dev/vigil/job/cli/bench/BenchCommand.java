@@ -48,7 +48,9 @@ import java.util.concurrent.atomic.AtomicInteger;
             "  job    the full job on the video (decode -> detect -> sink), its ratio to raw, latency percentiles;",
             "  multi  the video as several cameras sharing one model instance;",
             "  live   paced cameras above capacity with the latest-frame policy: latency and skipped frames;",
-            "  tracker  tracker updates per second with 10, 50 and 200 objects per frame, and the job with tracking on;",
+            "  tracker  tracker updates per second with 10, 50 and 200 objects per frame, camera-motion estimation "
+                    + "(tracking.camera-motion: auto) in ms per frame at 640x360 and 1920x1080, and the job with "
+                    + "tracking on;",
             "  visual   (with --visual) the job of --visual-config with the annotated video and snapshots off, with",
             "           the video, and with video and snapshots: frames/s of each and the ratios to off."
         })
@@ -204,6 +206,12 @@ public final class BenchCommand implements Callable<Integer> {
             for (int objects : new int[] {10, 50, 200}) {
                 updates.addObject().put("objects_per_frame", objects)
                         .put("updates_per_second", round(TrackerBench.updatesPerSecond(objects, 1000)));
+            }
+            progress("camera-motion estimation at 640x360 and 1920x1080");
+            ArrayNode motion = tracker.putArray("camera_motion_ms_per_frame");
+            for (int[] size : new int[][] {{640, 360}, {1920, 1080}}) {
+                motion.addObject().put("frame", size[0] + "x" + size[1])
+                        .put("ms_per_frame", round(CameraMotionBench.millisPerFrame(size[0], size[1], 300)));
             }
             progress("full job with tracking on " + info.frameCount() + " frames");
             FileVideoSource source = FileVideoSource.builder().addVideo(file, "cam0").build();
