@@ -34,8 +34,10 @@ final class DetectionPipeline {
         return recipe;
     }
 
-    InputGeometry preprocess(BgrImage image, float[] batch, int index) {
-        return recipe.fill(image.width(), image.height(), image.pixels(), batch, index * recipe.valuesPerImage());
+    InputGeometry preprocess(ImageRegion region, float[] batch, int index) {
+        BgrImage image = region.image();
+        return recipe.fill(image.pixels(), image.width(), region.x(), region.y(), region.width(), region.height(),
+                batch, index * recipe.valuesPerImage());
     }
 
     List<Detection> postprocess(List<OutputTensor> outputs, int index, InputGeometry geometry) {

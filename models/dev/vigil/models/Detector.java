@@ -25,6 +25,16 @@ public interface Detector extends AutoCloseable {
      */
     List<DetectionResult> detect(List<BgrImage> images);
 
+    /**
+     * Detects objects in each region, as if each were an image of its own, in one model call where the model
+     * allows. This default copies the regions out; a detector that can read a region in place should.
+     *
+     * @return one result per region, in input order; boxes in each region's own pixels
+     */
+    default List<DetectionResult> detectRegions(List<ImageRegion> regions) {
+        return detect(regions.stream().map(ImageRegion::copy).toList());
+    }
+
     /** Releases this handle; the shared model is unloaded when its last handle closes. */
     @Override
     void close();

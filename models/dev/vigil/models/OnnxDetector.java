@@ -56,6 +56,12 @@ final class OnnxDetector implements Detector {
 
     @Override
     public List<DetectionResult> detect(List<BgrImage> images) {
+        return detectRegions(images.stream().map(ImageRegion::whole).toList());
+    }
+
+    /** Tiles are pre-processed straight from their frame's pixels. */
+    @Override
+    public List<DetectionResult> detectRegions(List<ImageRegion> images) {
         if (closed) {
             throw new IllegalStateException("detector " + name + " is closed");
         }

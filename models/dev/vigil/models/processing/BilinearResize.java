@@ -26,6 +26,17 @@ public final class BilinearResize {
      */
     public static void resizeInto(
             byte[] bgr, InputGeometry geometry, ChannelOrder order, float[][] lut, float[] tensor, int offset) {
+        resizeInto(bgr, geometry.sourceWidth(), 0, 0, geometry, order, lut, tensor, offset);
+    }
+
+    /**
+     * As {@link #resizeInto(byte[], InputGeometry, ChannelOrder, float[][], float[], int)}, for the
+     * {@code sourceWidth x sourceHeight} rectangle of the geometry whose top-left pixel is
+     * ({@code originX}, {@code originY}) in an image {@code rowPixels} wide: a tile is read in place, without
+     * copying it out of its frame. Edge clamping stays within the rectangle, as if it were an image of its own.
+     */
+    public static void resizeInto(byte[] bgr, int rowPixels, int originX, int originY, InputGeometry geometry,
+            ChannelOrder order, float[][] lut, float[] tensor, int offset) {
         int srcW = geometry.sourceWidth();
         int dstW = geometry.contentWidth();
         int dstH = geometry.contentHeight();
@@ -49,12 +60,12 @@ public final class BilinearResize {
                     lower = swap;
                     lowerRow = -1;
                 } else {
-                    horizontal(bgr, wantUpper * srcW * 3, xs, order, upper);
+                    horizontal(bgr, ((originY + wantUpper) * rowPixels + originX) * 3, xs, order, upper);
                 }
                 upperRow = wantUpper;
             }
             if (wantLower != lowerRow) {
-                horizontal(bgr, wantLower * srcW * 3, xs, order, lower);
+                horizontal(bgr, ((originY + wantLower) * rowPixels + originX) * 3, xs, order, lower);
                 lowerRow = wantLower;
             }
             int upperWeight = ys.lowWeight[dy];

@@ -57,14 +57,24 @@ public final class InputRecipe {
      * it landed.
      */
     public InputGeometry fill(int sourceWidth, int sourceHeight, byte[] bgr, float[] tensor, int offset) {
-        InputGeometry geometry = geometry(sourceWidth, sourceHeight);
+        return fill(bgr, sourceWidth, 0, 0, sourceWidth, sourceHeight, tensor, offset);
+    }
+
+    /**
+     * Writes the {@code regionWidth x regionHeight} rectangle at ({@code x}, {@code y}) of an image of packed BGR24
+     * pixels {@code rowPixels} wide, as if it were an image of its own (a tile of a frame, read in place), and
+     * returns where it landed; boxes mapped back through the geometry are in the rectangle's own pixels.
+     */
+    public InputGeometry fill(byte[] bgr, int rowPixels, int x, int y, int regionWidth, int regionHeight,
+            float[] tensor, int offset) {
+        InputGeometry geometry = geometry(regionWidth, regionHeight);
         if (resizing instanceof Resizing.Letterbox letterbox) {
             int plane = width * height;
             for (int c = 0; c < 3; c++) {
                 Arrays.fill(tensor, offset + c * plane, offset + (c + 1) * plane, lut[c][letterbox.padValue()]);
             }
         }
-        BilinearResize.resizeInto(bgr, geometry, channelOrder, lut, tensor, offset);
+        BilinearResize.resizeInto(bgr, rowPixels, x, y, geometry, channelOrder, lut, tensor, offset);
         return geometry;
     }
 

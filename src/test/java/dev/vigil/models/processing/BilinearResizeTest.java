@@ -91,4 +91,23 @@ class BilinearResizeTest {
         assertThat(tensor[1]).isEqualTo((0 - 116.28f) / 57.12f);
         assertThat(tensor[2]).isEqualTo((55 - 123.675f) / 58.395f);
     }
+
+    @Test
+    void aRegionReadInPlaceGivesTheSameInputAsItsCopy() {
+        java.util.Random random = new java.util.Random(7);
+        byte[] pixels = new byte[97 * 61 * 3];
+        random.nextBytes(pixels);
+        BgrImage frame = new BgrImage(97, 61, pixels);
+        dev.vigil.models.ImageRegion tile = new dev.vigil.models.ImageRegion(frame, 13, 8, 40, 30);
+        for (Resizing resizing : new Resizing[] {Resizing.stretch(), Resizing.letterbox(114)}) {
+            InputRecipe recipe = new InputRecipe(32, 32, resizing, ChannelOrder.RGB, IDENTITY);
+            float[] inPlace = new float[recipe.valuesPerImage() + 5];
+            float[] copied = new float[recipe.valuesPerImage() + 5];
+            InputGeometry a = recipe.fill(pixels, 97, 13, 8, 40, 30, inPlace, 5);
+            BgrImage copy = tile.copy();
+            InputGeometry b = recipe.fill(copy.width(), copy.height(), copy.pixels(), copied, 5);
+            assertThat(a).isEqualTo(b);
+            assertThat(inPlace).as(resizing.toString()).containsExactly(copied);
+        }
+    }
 }
