@@ -4,6 +4,9 @@ import dev.vigil.job.ExitCodes;
 import dev.vigil.models.CatalogueEntry;
 import dev.vigil.models.Detector;
 import dev.vigil.models.Detectors;
+import dev.vigil.models.ModelDescription;
+import dev.vigil.models.Slicing;
+import dev.vigil.models.processing.BoxMerge;
 import dev.vigil.models.ModelCatalogue;
 import dev.vigil.models.ModelException;
 import dev.vigil.models.ModelSettings;
@@ -92,6 +95,33 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Images per model call. Default: ${DEFAULT-VALUE}")
     int batch;
 
+    @Option(names = "--slicing", paramLabel = "TILE", description = "Sliced inference: detect overlapping tiles of "
+            + "each image (and, with --full-frame, the whole image) and merge the boxes. TILE is WxH or N (square) in "
+            + "image pixels, or 'model' for the model's input size.")
+    String slicing;
+
+    @Option(names = "--overlap", defaultValue = "0.2",
+            description = "With --slicing: fraction of a tile shared with its neighbour. Default: ${DEFAULT-VALUE}")
+    double overlap;
+
+    @Option(names = "--full-frame", defaultValue = "true", arity = "1", paramLabel = "true|false",
+            description = "With --slicing: also detect the whole image (large objects). Default: ${DEFAULT-VALUE}")
+    boolean fullFrame;
+
+    @Option(names = "--merge", defaultValue = "merge", paramLabel = "nms|merge",
+            description = "With --slicing: drop the lower of two matching boxes (nms) or merge them into their "
+                    + "union (merge). Default: ${DEFAULT-VALUE}")
+    String merge;
+
+    @Option(names = "--merge-metric", defaultValue = "ios", paramLabel = "iou|ios",
+            description = "With --slicing: compare boxes by intersection over union or over the smaller box. "
+                    + "Default: ${DEFAULT-VALUE}")
+    String mergeMetric;
+
+    @Option(names = "--merge-threshold", defaultValue = "0.5",
+            description = "With --slicing: the metric at which two boxes are one object. Default: ${DEFAULT-VALUE}")
+    double mergeThreshold;
+
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
@@ -106,6 +136,45 @@ final class EvaluateCommand implements Callable<Integer> {
         worker.start();
         worker.join();
         return exit[0];
+    }
+
+    /** The slicing --slicing and its options ask for; TILE 'model' is the model's input size. */
+    private Slicing slicing(ModelSettings settings) {
+        int width;
+        int height;
+        String tile = slicing.trim().toLowerCase(Locale.ROOT);
+        if (tile.equals("model")) {
+            ModelDescription model = Detectors.check(settings);
+            width = model.inputWidth();
+            height = model.inputHeight();
+        } else {
+            String[] parts = tile.split("x", -1);
+            try {
+                width = Integer.parseInt(parts[0]);
+                height = parts.length == 1 ? width : Integer.parseInt(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--slicing '" + slicing + "' is not WxH, N or model");
+            }
+            if (parts.length > 2) {
+                throw new IllegalArgumentException("--slicing '" + slicing + "' is not WxH, N or model");
+            }
+        }
+        BoxMerge.Method method = choice(BoxMerge.Method.class, "--merge", merge);
+        BoxMerge.Metric metric = choice(BoxMerge.Metric.class, "--merge-metric", mergeMetric);
+        try {
+            return new Slicing(width, height, overlap, fullFrame, 0, Optional.empty(), method, metric, mergeThreshold);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--slicing: " + e.getMessage(), e);
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String option, String value) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " '" + value + "' is not one of "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+        }
     }
 
     private int evaluate() {
@@ -142,16 +211,30 @@ final class EvaluateCommand implements Callable<Integer> {
 
         ModelSettings settings = new ModelSettings(model, modelPath, null, null, scoreThreshold,
                 iouThreshold == null ? Float.NaN : iouThreshold, maxDetections, 0);
+        Slicing tiles = null;
+        if (slicing != null) {
+            try {
+                tiles = slicing(settings);
+            } catch (IllegalArgumentException e) {
+                return problem(e.getMessage());
+            }
+        }
         try (Detector detector = Detectors.open(settings)) {
             CategoryMapping mapping = CategoryMapping.byName(detector.classNames(), dataset.categories());
             out.printf(Locale.ROOT, "Evaluating %s on %d images of %s%n", detector.modelName(), selected.size(),
                     annotationFile.toAbsolutePath().normalize());
             out.printf(Locale.ROOT, "  score >= %s, NMS IoU %s, at most %d detections per image, batch %d%n",
                     scoreThreshold, nmsDescription(), maxDetections, batch);
+            if (tiles != null) {
+                out.printf(Locale.ROOT, "  sliced: %dx%d tiles, overlap %s, full-frame pass %s, %s by %s >= %s%n",
+                        tiles.tileWidth(), tiles.tileHeight(), tiles.overlap(), tiles.fullFrame() ? "on" : "off",
+                        tiles.method().name().toLowerCase(Locale.ROOT), tiles.metric().name().toLowerCase(Locale.ROOT),
+                        tiles.threshold());
+            }
 
             long[] lastReport = {System.nanoTime()};
             DatasetDetection.Outcome outcome = DatasetDetection.run(detector, mapping, selected, imageDir, batch,
-                    (done, total, elapsed) -> {
+                    tiles, (done, total, elapsed) -> {
                         long now = System.nanoTime();
                         if (now - lastReport[0] >= PROGRESS_EVERY_NANOS || done == total) {
                             lastReport[0] = now;

@@ -5,9 +5,12 @@ import dev.vigil.models.Detection;
 import dev.vigil.models.DetectionResult;
 import dev.vigil.models.Detector;
 import dev.vigil.models.ImageFiles;
+import dev.vigil.models.SlicedDetection;
+import dev.vigil.models.Slicing;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -41,6 +44,12 @@ public final class DatasetDetection {
 
     public static Outcome run(Detector detector, CategoryMapping mapping, List<CocoImage> images, Path imageDir,
             int batchSize, Progress progress) {
+        return run(detector, mapping, images, imageDir, batchSize, null, progress);
+    }
+
+    /** As without slicing, with every image sliced by {@code slicing} (null: one pass per image). */
+    public static Outcome run(Detector detector, CategoryMapping mapping, List<CocoImage> images, Path imageDir,
+            int batchSize, Slicing slicing, Progress progress) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
         }
@@ -63,7 +72,8 @@ public final class DatasetDetection {
                     problems.add("image " + image.id() + ": " + (wrapped ? e.getCause().getMessage() : e.getMessage()));
                 }
             }
-            List<DetectionResult> results = pixels.isEmpty() ? List.of() : detector.detect(pixels);
+            List<DetectionResult> results = pixels.isEmpty() ? List.of() : slicing == null ? detector.detect(pixels)
+                    : SlicedDetection.detect(detector, pixels, Collections.nCopies(pixels.size(), slicing));
             for (int i = 0; i < read.size(); i++) {
                 CocoImage image = read.get(i);
                 for (Detection d : results.get(i).detections()) {
