@@ -299,7 +299,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return ExitCodes.CONFIG;
     }
 
-    private static Optional<Path> dataDir() {
+    static Optional<Path> dataDir() {
         String value = System.getProperty("vigil.data.dir");
         if (value == null || value.isBlank()) {
             value = System.getenv("VIGIL_DATA_DIR");

@@ -44,6 +44,7 @@ import java.util.concurrent.atomic.AtomicReference;
             SubmitCommand.class,
             VigilCli.ConfigKeys.class,
             EvaluateCommand.class,
+            MosaicCommand.class,
             TrackEvalCommand.class,
             ReportCommand.class,
             PanSequenceCommand.class,
