@@ -1,6 +1,5 @@
 package dev.vigil.models;
 
-import dev.vigil.models.processing.BoxMerge;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.vigil.models;
 
-import dev.vigil.models.processing.BoxMerge;
 import dev.vigil.models.processing.TileGrid;
 
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import dev.vigil.models.Detector;
 import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelDescription;
 import dev.vigil.models.Slicing;
-import dev.vigil.models.processing.BoxMerge;
+import dev.vigil.models.BoxMerge;
 import dev.vigil.models.ModelCatalogue;
 import dev.vigil.models.ModelException;
 import dev.vigil.models.ModelSettings;

@@ -1,6 +1,5 @@
-package dev.vigil.models.processing;
+package dev.vigil.models;
 
-import dev.vigil.models.Detection;
 
 import org.junit.jupiter.api.Test;
 
