@@ -58,7 +58,7 @@ import java.util.Set;
  *
  * <p>Each section's rules live in {@code job.config}; this class assembles their settings into the
  * input, the pipeline and its outputs, applies the job-level settings to the environment, and answers
- * the run report. Those three duties keep it near 370 lines; checks across files are in {@code RunFiles}.
+ * the run report, and nothing else: checks across files are in {@code RunFiles}, outputs in their wiring classes.
  */
 public final class VigilJob {
 
