@@ -263,6 +263,16 @@ public final class ByteTracker {
         BUFFERED
     }
 
+    /**
+     * Whether a track's prediction may be matched on widened boxes: any track seen in the previous frame, and a lost
+     * one only if it was matched at least once after it was confirmed. A track confirmed on its first boxes and
+     * lost at once has no motion to speak of; widening its gate after a gap let it take over a second, partial box
+     * that the detector reported on a neighbouring car, which then crossed a counting line twice.
+     */
+    private boolean widenable(Track t) {
+        return t.state != TrackState.LOST || t.hits > settings.minConfirmHits();
+    }
+
     /** One frame's association steps. */
     private final class Match {
         private final long frame;
@@ -318,7 +328,8 @@ public final class ByteTracker {
                     if (overlap == Overlap.IOU) {
                         similarity = iou(tb, db);
                     } else {
-                        similarity = settings.bufferScale() > 0 ? bufferedIou(tb, db, settings.bufferScale()) : 0;
+                        similarity = settings.bufferScale() > 0 && widenable(t)
+                                ? bufferedIou(tb, db, settings.bufferScale()) : 0;
                         if (observedBox != null) {
                             similarity = Math.max(similarity, iou(observedBox, db));
                         }
