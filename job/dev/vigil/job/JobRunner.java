@@ -153,7 +153,11 @@ public final class JobRunner {
             long detected = asLong(result.getAccumulatorResult(TallyDetections.FRAMES_ACCUMULATOR));
             long rejected = asLong(result.getAccumulatorResult(ScreenFrames.REJECTS_ACCUMULATOR));
             // Skipped frames leave no result behind: they are what reached the detector and came out neither way.
-            return new Summary(detected, framesIn - detected - rejected, rejected, byLabel, seconds, results, rejectsFile,
+            // Accumulators count the last attempt only, and after a restore the frames that were in flight in the
+            // detection stage come out without having passed the screen in that attempt: the difference can then
+            // fall below the frames really skipped, even below zero, so it is never shown negative.
+            return new Summary(detected, Math.max(0, framesIn - detected - rejected), rejected, byLabel, seconds,
+                    results, rejectsFile,
                     counts(result.getAccumulatorResult(RejectTally.BY_STAGE_ACCUMULATOR)), checkpoints);
         }
 
