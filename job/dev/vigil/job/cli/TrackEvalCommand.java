@@ -25,6 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import static dev.vigil.operators.track.TrackerSettings.DEFAULTS;
+
 /**
  * {@code vigil track-eval}: runs the tracker on MOTChallenge public detections and scores it
  * against the ground truth with CLEAR-MOT and IDF1.
@@ -52,23 +54,22 @@ final class TrackEvalCommand implements Callable<Integer> {
                     + "holding <sequence>.txt).")
     Path compare;
 
-    @Option(names = "--high", description = "High score threshold (default ${DEFAULT-VALUE}).", defaultValue = "0.5")
-    float high;
+    @Option(names = "--high", description = "High score threshold (default ${DEFAULT-VALUE}).")
+    float high = DEFAULTS.highScoreThreshold();
 
-    @Option(names = "--low", description = "Low score threshold (default ${DEFAULT-VALUE}).", defaultValue = "0.1")
-    float low;
+    @Option(names = "--low", description = "Low score threshold (default ${DEFAULT-VALUE}).")
+    float low = DEFAULTS.lowScoreThreshold();
 
-    @Option(names = "--new-track", description = "Score needed to start a track (default ${DEFAULT-VALUE}).",
-            defaultValue = "0.6")
-    float newTrack;
+    @Option(names = "--new-track", description = "Score needed to start a track (default ${DEFAULT-VALUE}).")
+    float newTrack = DEFAULTS.newTrackThreshold();
 
     @Option(names = "--match-iou", description = "Smallest IoU for the first association (default ${DEFAULT-VALUE}; "
             + "cost threshold = 1 - this).", defaultValue = "0.2")
     float matchIou;
 
     @Option(names = "--buffer", description = "Seconds a lost track is kept; frames at the sequence's frame rate "
-            + "(default ${DEFAULT-VALUE}: ByteTrack's 30 frames at 30 fps).", defaultValue = "1")
-    double buffer;
+            + "(default ${DEFAULT-VALUE}: ByteTrack's 30 frames at 30 fps).")
+    double buffer = DEFAULTS.trackBufferSeconds();
 
     @Option(names = "--frame-rate", paramLabel = "FPS", description = "Frame rate of sequences whose seqinfo.ini "
             + "gives none (default ${DEFAULT-VALUE}); --every divides it.", defaultValue = "30")
@@ -84,25 +85,24 @@ final class TrackEvalCommand implements Callable<Integer> {
     boolean noObservationCentric;
 
     @Option(names = "--momentum", description = "Weight of the direction term (default ${DEFAULT-VALUE}; OC-SORT's "
-            + "inertia).", defaultValue = "0.2")
-    float momentum;
+            + "inertia).")
+    float momentum = DEFAULTS.momentumWeight();
 
     @Option(names = "--momentum-seconds", description = "Span of the direction estimate, seconds (default "
-            + "${DEFAULT-VALUE}).", defaultValue = "0.1")
-    double momentumSeconds;
+            + "${DEFAULT-VALUE}).")
+    double momentumSeconds = DEFAULTS.momentumSeconds();
 
     @Option(names = "--buffer-scale", description = "Buffered-IoU widening of the leftover association, fraction of "
-            + "width and height per side; 0 = off (default ${DEFAULT-VALUE}).", defaultValue = "0.3")
-    float bufferScale;
+            + "width and height per side; 0 = off (default ${DEFAULT-VALUE}).")
+    float bufferScale = DEFAULTS.bufferScale();
 
     @Option(names = "--camera-motion", paramLabel = "off|auto", description = "auto: estimate the camera's motion "
             + "from the sequence's images (seqinfo.ini imDir, imExt) and move the tracks by it (default "
             + "${DEFAULT-VALUE}).", defaultValue = "off")
     String cameraMotion;
 
-    @Option(names = "--min-hits", description = "Frames to confirm a track (default ${DEFAULT-VALUE}).",
-            defaultValue = "2")
-    int minHits;
+    @Option(names = "--min-hits", description = "Frames to confirm a track (default ${DEFAULT-VALUE}).")
+    int minHits = DEFAULTS.minConfirmHits();
 
     @Option(names = "--no-fuse-score", description = "Associate on IoU alone, not IoU x score.")
     boolean noFuseScore;
