@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -51,8 +50,6 @@ import java.util.concurrent.Callable;
         })
 final class EvaluateCommand implements Callable<Integer> {
 
-    static final String COCO128_IMAGES = "coco/coco128/images/train2017";
-    static final String COCO128_ANNOTATIONS = "coco/coco128/annotations/instances_train2017.json";
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     @Option(names = {"-m", "--model"}, paramLabel = "NAME",
@@ -64,11 +61,11 @@ final class EvaluateCommand implements Callable<Integer> {
     String modelPath;
 
     @Option(names = "--images", paramLabel = "DIR", description = "Folder of the images named in the annotations' "
-            + "file_name fields. Default: <data dir>/" + COCO128_IMAGES)
+            + "file_name fields. Default: <data dir>/" + CocoFiles.COCO128_IMAGES)
     Path images;
 
     @Option(names = "--annotations", paramLabel = "FILE", description = "COCO instances JSON (ground truth). "
-            + "Default: <data dir>/" + COCO128_ANNOTATIONS)
+            + "Default: <data dir>/" + CocoFiles.COCO128_ANNOTATIONS)
     Path annotations;
 
     @Option(names = "--results", paramLabel = "FILE", defaultValue = "out/coco-results.json",
@@ -185,18 +182,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (batch <= 0 || limit < 0 || maxDetections <= 0) {
             return problem("--batch and --max-detections must be positive and --limit at least 0");
         }
-        Optional<Path> dataDir = dataDir();
-        Path imageDir = images != null ? images : dataDir.map(d -> d.resolve(COCO128_IMAGES)).orElse(null);
-        Path annotationFile = annotations != null ? annotations
-                : dataDir.map(d -> d.resolve(COCO128_ANNOTATIONS)).orElse(null);
-        if (imageDir == null || annotationFile == null) {
-            return problem("give --images DIR and --annotations FILE, or set VIGIL_DATA_DIR to a data directory "
-                    + "holding " + COCO128_IMAGES + " and " + COCO128_ANNOTATIONS);
+        CocoFiles files;
+        try {
+            files = CocoFiles.resolve(images, annotations);
+        } catch (IllegalArgumentException e) {
+            return problem(e.getMessage());
         }
-        if (!Files.isDirectory(imageDir)) {
-            return problem("images directory " + imageDir.toAbsolutePath() + " does not exist"
-                    + (images == null ? " (the default under the data directory; give --images DIR)" : ""));
-        }
+        Path imageDir = files.images();
+        Path annotationFile = files.annotations();
         CocoDataset dataset;
         try {
             dataset = CocoDataset.read(annotationFile);
@@ -297,13 +290,5 @@ final class EvaluateCommand implements Callable<Integer> {
     private int problem(String message) {
         err.println("Cannot evaluate: " + message);
         return ExitCodes.CONFIG;
-    }
-
-    static Optional<Path> dataDir() {
-        String value = System.getProperty("vigil.data.dir");
-        if (value == null || value.isBlank()) {
-            value = System.getenv("VIGIL_DATA_DIR");
-        }
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
     }
 }

@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -59,16 +58,11 @@ final class MosaicCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path imageDir = images != null ? images
-                : EvaluateCommand.dataDir().map(d -> d.resolve(EvaluateCommand.COCO128_IMAGES)).orElse(null);
-        Path annotationFile = annotations != null ? annotations
-                : EvaluateCommand.dataDir().map(d -> d.resolve(EvaluateCommand.COCO128_ANNOTATIONS)).orElse(null);
-        if (imageDir == null || annotationFile == null) {
-            return problem("give --images DIR and --annotations FILE, or set VIGIL_DATA_DIR to a data directory "
-                    + "holding " + EvaluateCommand.COCO128_IMAGES + " and " + EvaluateCommand.COCO128_ANNOTATIONS);
-        }
-        if (!Files.isDirectory(imageDir)) {
-            return problem("images directory " + imageDir.toAbsolutePath() + " does not exist");
+        CocoFiles files;
+        try {
+            files = CocoFiles.resolve(images, annotations);
+        } catch (IllegalArgumentException e) {
+            return problem(e.getMessage());
         }
         String[] size = canvas.toLowerCase(Locale.ROOT).split("x", -1);
         CocoMosaics.Layout layout;
@@ -84,12 +78,12 @@ final class MosaicCommand implements Callable<Integer> {
             return problem(e.getMessage());
         }
         try {
-            CocoDataset source = CocoDataset.read(annotationFile);
-            CocoDataset mosaics = CocoMosaics.build(source, imageDir, layout, output);
+            CocoDataset source = CocoDataset.read(files.annotations());
+            CocoDataset mosaics = CocoMosaics.build(source, files.images(), layout, output);
             Path annotationsOut = output.resolve("annotations.json");
             CocoMosaics.writeAnnotations(mosaics, annotationsOut);
             System.out.printf(Locale.ROOT, "%d images of %s -> %d mosaics of %s with %d objects, scales %s%n",
-                    source.images().size(), annotationFile, mosaics.images().size(), canvas,
+                    source.images().size(), files.annotations(), mosaics.images().size(), canvas,
                     mosaics.annotations().size(), Arrays.toString(scales));
             System.out.println("Images: " + output.resolve("images") + "  annotations: " + annotationsOut);
             return ExitCodes.OK;
