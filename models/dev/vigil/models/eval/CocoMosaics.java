@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A small-object benchmark made from a COCO dataset: its images, each scaled by the next factor of a cycle, are
@@ -67,6 +69,8 @@ public final class CocoMosaics {
      */
     public static CocoDataset build(CocoDataset source, Path imageDir, Layout layout, Path outDir) {
         List<Placement> placements = place(source.images(), layout);
+        Map<Long, List<CocoAnnotation>> byImage = source.annotations().stream()
+                .collect(Collectors.groupingBy(CocoAnnotation::imageId));
         int mosaics = placements.isEmpty() ? 0 : placements.get(placements.size() - 1).mosaic() + 1;
         List<CocoImage> images = new ArrayList<>();
         List<CocoAnnotation> annotations = new ArrayList<>();
@@ -94,13 +98,11 @@ public final class CocoMosaics {
                     g.drawImage(picture, p.x(), p.y(), p.width(), p.height(), null);
                     double sx = (double) p.width() / p.source().width();
                     double sy = (double) p.height() / p.source().height();
-                    for (CocoAnnotation a : source.annotations()) {
-                        if (a.imageId() == p.source().id()) {
-                            Box b = a.bbox();
-                            annotations.add(new CocoAnnotation(annotations.size() + 1L, mosaicId, a.categoryId(),
-                                    new Box(p.x() + b.x() * sx, p.y() + b.y() * sy, b.width() * sx, b.height() * sy),
-                                    a.area() * sx * sy, a.crowd()));
-                        }
+                    for (CocoAnnotation a : byImage.getOrDefault(p.source().id(), List.of())) {
+                        Box b = a.bbox();
+                        annotations.add(new CocoAnnotation(annotations.size() + 1L, mosaicId, a.categoryId(),
+                                new Box(p.x() + b.x() * sx, p.y() + b.y() * sy, b.width() * sx, b.height() * sy),
+                                a.area() * sx * sy, a.crowd()));
                     }
                 }
                 g.dispose();
