@@ -2,10 +2,10 @@ package dev.vigil.models;
 
 import dev.vigil.models.processing.TileGrid;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How a frame is sliced for detection (sliced inference, as SAHI does it): overlapping tiles of a frame are
@@ -18,16 +18,19 @@ import java.util.Optional;
  * @param overlap fraction of a tile shared with its neighbour, in [0, 1)
  * @param fullFrame whether the whole frame is detected too (large objects)
  * @param minFrameSide frames whose longer side is below this are not sliced (one pass, as without slicing)
- * @param regionOfInterest where to slice, in frame pixels; empty for the whole frame (clipped to each frame)
+ * @param regionOfInterest where to slice, in frame pixels, clipped to each frame; null for the whole frame
  * @param method how the passes' boxes become one set
  * @param metric how boxes are compared when merging
  * @param threshold the metric at which two boxes are one object
  */
 public record Slicing(int tileWidth, int tileHeight, double overlap, boolean fullFrame, int minFrameSide,
-        Optional<Region> regionOfInterest, BoxMerge.Method method, BoxMerge.Metric metric, double threshold) {
+        Region regionOfInterest, BoxMerge.Method method, BoxMerge.Metric metric, double threshold)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** A rectangle in frame pixels. */
-    public record Region(int x, int y, int width, int height) {
+    public record Region(int x, int y, int width, int height) implements Serializable {
         public Region {
             if (x < 0 || y < 0 || width <= 0 || height <= 0) {
                 throw new IllegalArgumentException("a region needs x, y >= 0 and a positive size, got " + width + "x"
@@ -44,7 +47,6 @@ public record Slicing(int tileWidth, int tileHeight, double overlap, boolean ful
     public static final double DEFAULT_THRESHOLD = 0.5;
 
     public Slicing {
-        Objects.requireNonNull(regionOfInterest, "regionOfInterest");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(metric, "metric");
         if (tileWidth <= 0 || tileHeight <= 0) {
@@ -63,7 +65,7 @@ public record Slicing(int tileWidth, int tileHeight, double overlap, boolean ful
 
     /** Tiles of the given size, with every other setting at its default (full-frame pass on, no minimum). */
     public static Slicing tiles(int tileWidth, int tileHeight) {
-        return new Slicing(tileWidth, tileHeight, DEFAULT_OVERLAP, true, 0, Optional.empty(), DEFAULT_METHOD,
+        return new Slicing(tileWidth, tileHeight, DEFAULT_OVERLAP, true, 0, null, DEFAULT_METHOD,
                 DEFAULT_METRIC, DEFAULT_THRESHOLD);
     }
 
@@ -82,7 +84,7 @@ public record Slicing(int tileWidth, int tileHeight, double overlap, boolean ful
             passes.add(ImageRegion.whole(frame));
             return passes;
         }
-        Region area = regionOfInterest.orElse(new Region(0, 0, frame.width(), frame.height()));
+        Region area = regionOfInterest != null ? regionOfInterest : new Region(0, 0, frame.width(), frame.height());
         int x = Math.min(area.x(), frame.width());
         int y = Math.min(area.y(), frame.height());
         int width = Math.min(area.x() + area.width(), frame.width()) - x;

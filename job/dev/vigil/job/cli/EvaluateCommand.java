@@ -159,7 +159,7 @@ final class EvaluateCommand implements Callable<Integer> {
         BoxMerge.Method method = choice(BoxMerge.Method.class, "--merge", merge);
         BoxMerge.Metric metric = choice(BoxMerge.Metric.class, "--merge-metric", mergeMetric);
         try {
-            return new Slicing(width, height, overlap, fullFrame, 0, Optional.empty(), method, metric, mergeThreshold);
+            return new Slicing(width, height, overlap, fullFrame, 0, null, method, metric, mergeThreshold);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--slicing: " + e.getMessage(), e);
         }

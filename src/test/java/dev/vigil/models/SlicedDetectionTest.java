@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +96,7 @@ class SlicedDetectionTest {
     @Test
     void nmsByIouLeavesTheSeamDuplicateThatMergingRemoves() {
         BgrImage frame = frame(1000, 600, new int[] {1, 240, 100, 400, 160});
-        Slicing nms = new Slicing(320, 320, 0.2, false, 0, Optional.empty(), BoxMerge.Method.NMS,
+        Slicing nms = new Slicing(320, 320, 0.2, false, 0, null, BoxMerge.Method.NMS,
                 BoxMerge.Metric.IOU, 0.5);
         List<DetectionResult> results = SlicedDetection.detect(new PaintDetector(), List.of(frame), List.of(nms));
         assertThat(results.get(0).detections()).hasSizeGreaterThan(1);
@@ -107,7 +106,7 @@ class SlicedDetectionTest {
     void framesOfACallShareOneBatchAndUnslicedOnesTakeOnePass() {
         BgrImage big = frame(1000, 600, new int[] {2, 10, 10, 50, 50});
         BgrImage small = frame(200, 100, new int[] {1, 10, 10, 50, 50});
-        Slicing slicing = new Slicing(320, 320, 0.2, true, 640, Optional.empty(), Slicing.DEFAULT_METHOD,
+        Slicing slicing = new Slicing(320, 320, 0.2, true, 640, null, Slicing.DEFAULT_METHOD,
                 Slicing.DEFAULT_METRIC, Slicing.DEFAULT_THRESHOLD);
         PaintDetector detector = new PaintDetector();
 
@@ -125,7 +124,7 @@ class SlicedDetectionTest {
     @Test
     void aRegionOfInterestLimitsTheTiles() {
         BgrImage frame = frame(1000, 600, new int[] {1, 900, 500, 950, 550}, new int[] {2, 10, 10, 50, 50});
-        Slicing roi = new Slicing(320, 320, 0.2, false, 0, Optional.of(new Slicing.Region(0, 0, 400, 400)),
+        Slicing roi = new Slicing(320, 320, 0.2, false, 0, new Slicing.Region(0, 0, 400, 400),
                 Slicing.DEFAULT_METHOD, Slicing.DEFAULT_METRIC, Slicing.DEFAULT_THRESHOLD);
         List<DetectionResult> results = SlicedDetection.detect(new PaintDetector(), List.of(frame), List.of(roi));
         assertThat(results.get(0).passes()).isEqualTo(4);
