@@ -10,7 +10,8 @@ import java.util.List;
  * @param preprocessMicros time spent turning this image into model input
  * @param inferenceMicros duration of the whole model call (shared by the batch)
  * @param postprocessMicros time spent decoding this image's output, NMS included (and merging, when sliced)
- * @param passes model inputs the image took: 1, or its tiles plus the full-frame pass when it was sliced
+ * @param tiles tiles of the image that went to the model as inputs of their own (sliced inference), 0 when the
+ *     image went whole; a sliced image with a full-frame pass took one input more
  */
 public record DetectionResult(
         List<Detection> detections,
@@ -18,18 +19,18 @@ public record DetectionResult(
         long preprocessMicros,
         long inferenceMicros,
         long postprocessMicros,
-        int passes) {
+        int tiles) {
 
     public DetectionResult {
         detections = List.copyOf(detections);
-        if (passes < 1) {
-            throw new IllegalArgumentException("an image takes at least one pass, got " + passes);
+        if (tiles < 0) {
+            throw new IllegalArgumentException("tiles must not be negative, got " + tiles);
         }
     }
 
     /** The result of an image that was one model input. */
     public DetectionResult(List<Detection> detections, int batchSize, long preprocessMicros, long inferenceMicros,
             long postprocessMicros) {
-        this(detections, batchSize, preprocessMicros, inferenceMicros, postprocessMicros, 1);
+        this(detections, batchSize, preprocessMicros, inferenceMicros, postprocessMicros, 0);
     }
 }

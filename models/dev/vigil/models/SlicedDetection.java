@@ -8,7 +8,7 @@ import java.util.List;
  * Detection of frames that may be sliced: every pass of every frame (tiles and full frame, see {@link Slicing})
  * goes into one {@link Detector#detectRegions} call, so the tiles of a frame, and of all frames handed over
  * together, are one micro-batch for the model. Boxes are mapped back to their frame and merged per frame.
- * Batching stays the caller's: a caller counts frames, and a frame reports how many passes it took.
+ * Batching stays the caller's: a caller counts frames, and a frame reports how many tiles it took.
  */
 public final class SlicedDetection {
 
@@ -43,9 +43,13 @@ public final class SlicedDetection {
             }
             long preprocess = 0;
             long postprocess = 0;
+            int tiles = 0;
             List<Detection> detections = new ArrayList<>();
             for (int r = first[i]; r < first[i + 1]; r++) {
                 ImageRegion region = regions.get(r);
+                if (!region.isWhole()) {
+                    tiles++;
+                }
                 DetectionResult result = perRegion.get(r);
                 preprocess += result.preprocessMicros();
                 postprocess += result.postprocessMicros();
@@ -61,7 +65,7 @@ public final class SlicedDetection {
             postprocess += (System.nanoTime() - mergeStart) / 1000;
             DetectionResult any = perRegion.get(first[i]);
             results.add(new DetectionResult(merged, any.batchSize(), preprocess, any.inferenceMicros(), postprocess,
-                    passes));
+                    tiles));
         }
         return results;
     }

@@ -85,7 +85,7 @@ class SlicedDetectionTest {
         List<DetectionResult> results = SlicedDetection.detect(detector, List.of(frame), Arrays.asList(slicing));
 
         DetectionResult result = results.get(0);
-        assertThat(result.passes()).isEqualTo(12);
+        assertThat(result.tiles()).isEqualTo(12);
         assertThat(detector.batchSizes).as("all tiles in one model call").containsExactly(12);
         assertThat(result.detections()).extracting(Detection::classId).containsExactlyInAnyOrder(1, 2);
         Detection straddling = result.detections().stream().filter(d -> d.classId() == 1).findFirst().orElseThrow();
@@ -115,7 +115,7 @@ class SlicedDetectionTest {
 
         // The big frame: 12 tiles + the full frame; the small one is under the minimum side (640): one pass; the
         // last one is not sliced at all.
-        assertThat(results).extracting(DetectionResult::passes).containsExactly(13, 1, 1);
+        assertThat(results).extracting(DetectionResult::tiles).containsExactly(12, 0, 0);
         assertThat(detector.batchSizes).containsExactly(15);
         assertThat(results.get(0).detections()).singleElement().satisfies(d -> assertThat(d.classId()).isEqualTo(2));
         assertThat(results.get(1).detections()).singleElement().satisfies(d -> assertThat(d.x2()).isEqualTo(50));
@@ -127,7 +127,7 @@ class SlicedDetectionTest {
         Slicing roi = new Slicing(320, 320, 0.2, false, 0, new Slicing.Region(0, 0, 400, 400),
                 Slicing.DEFAULT_METHOD, Slicing.DEFAULT_METRIC, Slicing.DEFAULT_THRESHOLD);
         List<DetectionResult> results = SlicedDetection.detect(new PaintDetector(), List.of(frame), List.of(roi));
-        assertThat(results.get(0).passes()).isEqualTo(4);
+        assertThat(results.get(0).tiles()).isEqualTo(4);
         assertThat(results.get(0).detections()).extracting(Detection::classId).containsExactly(2);
     }
 }
