@@ -46,6 +46,8 @@ public final class FrameDetectionsJson implements JsonLineEncoder<FrameDetection
         json.writeNumberField("preprocess_us", t.preprocessMicros());
         json.writeNumberField("inference_us", t.inferenceMicros());
         json.writeNumberField("postprocess_us", t.postprocessMicros());
+        json.writeNumberField("tiles", t.tiles());
+        json.writeNumberField("batch_inputs", t.batchInputs());
         json.writeEndObject();
     }
 }

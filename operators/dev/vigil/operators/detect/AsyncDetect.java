@@ -47,6 +47,7 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
     private final BatchingSettings batching;
     private final FramePolicy policy;
     private final long maxInFlightBytes;
+    private final CameraSlicing slicing;
 
     private transient InFlightBytes inFlight;
     private transient ComputeDevice device;
@@ -54,6 +55,7 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
     // Kept apart from the batcher: completions of a closing job still arrive after close() let it go.
     private transient String modelName;
     private transient Histogram batchSize;
+    private transient Histogram batchInputs;
     private transient Histogram batchWaitMillis;
     private transient Histogram inferenceMillis;
     private transient Map<String, CameraMetrics> cameras;
@@ -65,6 +67,12 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
     /** A detection stage that holds at most {@code maxInFlightBytes} of pixels in flight per subtask. */
     public AsyncDetect(DetectorProvider detectorProvider, BatchingSettings batching, FramePolicy policy,
             long maxInFlightBytes) {
+        this(detectorProvider, batching, policy, maxInFlightBytes, CameraSlicing.NONE);
+    }
+
+    /** A detection stage that slices each camera's frames as {@code slicing} says (sliced inference). */
+    public AsyncDetect(DetectorProvider detectorProvider, BatchingSettings batching, FramePolicy policy,
+            long maxInFlightBytes, CameraSlicing slicing) {
         this.detectorProvider = Objects.requireNonNull(detectorProvider, "detectorProvider");
         this.batching = Objects.requireNonNull(batching, "batching");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -72,6 +80,7 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
             throw new IllegalArgumentException("maxInFlightBytes must be >= 1, was " + maxInFlightBytes);
         }
         this.maxInFlightBytes = maxInFlightBytes;
+        this.slicing = Objects.requireNonNull(slicing, "slicing");
     }
 
     @Override
@@ -81,6 +90,7 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
         modelName = batcher.modelName();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         batchSize = metrics.histogram(DetectMetrics.BATCH_SIZE, new DescriptiveStatisticsHistogram(DetectMetrics.HISTOGRAM_WINDOW));
+        batchInputs = metrics.histogram(DetectMetrics.BATCH_INPUTS, new DescriptiveStatisticsHistogram(DetectMetrics.HISTOGRAM_WINDOW));
         batchWaitMillis = metrics.histogram(DetectMetrics.BATCH_WAIT_MILLIS, new DescriptiveStatisticsHistogram(DetectMetrics.HISTOGRAM_WINDOW));
         inferenceMillis = metrics.histogram(DetectMetrics.INFERENCE_MILLIS, new DescriptiveStatisticsHistogram(DetectMetrics.HISTOGRAM_WINDOW));
         DeviceBatcher gaugeSource = batcher;
@@ -106,11 +116,11 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
         CameraMetrics camera = cameras.computeIfAbsent(frame.cameraId(), this::registerCamera);
         InFlightBytes held = inFlight;
         InFlightBytes.Ticket ticket = held.admit(frame.pixels().length);
-        batcher.submit(frame, policy, new DeviceBatcher.Completion() {
+        batcher.submit(frame, policy, slicing.forCamera(frame.cameraId()), new DeviceBatcher.Completion() {
             @Override
             public void detected(DetectionResult detections, DeviceBatcher.BatchInfo batch) {
                 FrameDetections record = toRecord(frame, detections, batch);
-                record(batch, camera);
+                record(batch, detections.tiles(), camera);
                 result.complete(Collections.singleton(record));
                 held.release(ticket);
             }
@@ -143,15 +153,18 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
         return new FrameDetections(frame.cameraId(), frame.sequence(), frame.timestampMillis(), frame.width(),
                 frame.height(), modelName, result.detections(),
                 new FrameDetections.Timing(frame.ingestTimeMillis(), System.currentTimeMillis(), batch.size(),
-                        result.preprocessMicros(), batch.inferenceNanos() / 1000, result.postprocessMicros()),
+                        result.preprocessMicros(), batch.inferenceNanos() / 1000, result.postprocessMicros(),
+                        result.tiles(), batch.inputs()),
                 frame.motion());
     }
 
     /** Completions arrive on batch threads, several at once with several slots: guard the shared metrics. */
-    private void record(DeviceBatcher.BatchInfo batch, CameraMetrics camera) {
+    private void record(DeviceBatcher.BatchInfo batch, int tiles, CameraMetrics camera) {
         camera.detected.inc();
+        camera.tiles.inc(tiles);
         synchronized (this) {
             batchSize.update(batch.size());
+            batchInputs.update(batch.inputs());
             batchWaitMillis.update(batch.waitNanos() / 1_000_000);
             inferenceMillis.update(batch.inferenceNanos() / 1_000_000);
         }
@@ -161,10 +174,11 @@ public class AsyncDetect extends RichAsyncFunction<Frame, FrameDetections> {
         MetricGroup group = CameraMetricGroup.of(getRuntimeContext().getMetricGroup(), cameraId);
         return new CameraMetrics(
                 CameraMetricGroup.countedPerSecond(group, DetectMetrics.FRAMES_DETECTED, new ThreadSafeSimpleCounter()),
-                CameraMetricGroup.countedPerSecond(group, DetectMetrics.FRAMES_SKIPPED, new ThreadSafeSimpleCounter()));
+                CameraMetricGroup.countedPerSecond(group, DetectMetrics.FRAMES_SKIPPED, new ThreadSafeSimpleCounter()),
+                CameraMetricGroup.countedPerSecond(group, DetectMetrics.TILES_DETECTED, new ThreadSafeSimpleCounter()));
     }
 
-    private record CameraMetrics(Counter detected, Counter skipped) {}
+    private record CameraMetrics(Counter detected, Counter skipped, Counter tiles) {}
 
     @Override
     public void close() {

@@ -15,9 +15,10 @@ import java.util.Objects;
  *     capacity count (a single larger frame is still let in alone)
  * @param checkpointJpegQuality JPEG quality of the in-flight frames written into checkpoints, 1 to 100, or 0
  *     to write them raw (see {@link dev.vigil.sources.PixelStorage})
+ * @param slicing which cameras' frames are cut into tiles for the model, and how (sliced inference)
  */
 public record DetectionSettings(BatchingSettings batching, FramePolicy policy, int capacity, Duration timeout,
-        long maxInFlightBytes, int checkpointJpegQuality) implements Serializable {
+        long maxInFlightBytes, int checkpointJpegQuality, CameraSlicing slicing) implements Serializable {
 
     /**
      * Default in-flight pixel bound per subtask: three 1080p frames (6.2 MB each), one 4K frame or 31 frames
@@ -30,14 +31,21 @@ public record DetectionSettings(BatchingSettings batching, FramePolicy policy, i
     /** Default JPEG quality of checkpointed in-flight frames: high quality, about 1/23 of raw at 1080p. */
     public static final int DEFAULT_CHECKPOINT_JPEG_QUALITY = 85;
 
-    /** Settings with the default in-flight byte bound and checkpoint JPEG quality. */
+    /** Settings with the default in-flight byte bound and checkpoint JPEG quality, and no slicing. */
     public DetectionSettings(BatchingSettings batching, FramePolicy policy, int capacity, Duration timeout) {
         this(batching, policy, capacity, timeout, DEFAULT_MAX_IN_FLIGHT_BYTES, DEFAULT_CHECKPOINT_JPEG_QUALITY);
+    }
+
+    /** Settings without slicing: every frame goes to the model whole. */
+    public DetectionSettings(BatchingSettings batching, FramePolicy policy, int capacity, Duration timeout,
+            long maxInFlightBytes, int checkpointJpegQuality) {
+        this(batching, policy, capacity, timeout, maxInFlightBytes, checkpointJpegQuality, CameraSlicing.NONE);
     }
 
     public DetectionSettings {
         Objects.requireNonNull(batching, "batching");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(slicing, "slicing");
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
         }

@@ -3,6 +3,8 @@ package dev.vigil.operators.detect;
 import dev.vigil.models.BgrImage;
 import dev.vigil.models.DetectionResult;
 import dev.vigil.models.Detector;
+import dev.vigil.models.SlicedDetection;
+import dev.vigil.models.Slicing;
 import dev.vigil.sources.Frame;
 
 import org.slf4j.Logger;
@@ -21,11 +23,14 @@ import java.util.concurrent.Executor;
  * Groups detection requests from every subtask using one device into batches and runs them on that
  * device's model, at most {@code slotsPerDevice} batches at a time.
  *
- * <p>A batch is dispatched when {@code maxBatchSize} frames wait or when the oldest waiting frame
- * has waited {@code maxWait}, whichever comes first, and only while a slot is free. When every slot
- * is busy frames wait here; the queue is bounded by the in-flight capacity of the operators that
- * feed it, so it never grows without limit: once their capacity is full, Flink backpressure slows
- * the sources.
+ * <p>A batch is dispatched when {@code maxBatchSize} model inputs wait or when the oldest waiting frame
+ * has waited {@code maxWait}, whichever comes first, and only while a slot is free. A frame is one model
+ * input, or, when it is sliced ({@link Slicing}), one per tile plus its full-frame pass: a batch takes whole
+ * frames while their inputs fit {@code maxBatchSize}, and a frame with more inputs than that runs as a batch
+ * of its own, all its tiles in one model call. Everything else counts frames: the queue, the latest-frame
+ * policy (a newer frame replaces a waiting frame with all its tiles) and the in-flight capacity. When every
+ * slot is busy frames wait here; the queue is bounded by the in-flight capacity of the operators that feed
+ * it, so it never grows without limit: once their capacity is full, Flink backpressure slows the sources.
  *
  * <p>Thread-safe. Completions are called from the batch threads; they must not block.
  */
@@ -47,20 +52,28 @@ final class DeviceBatcher implements AutoCloseable {
      * The batch a frame was part of.
      *
      * @param size frames in the batch
+     * @param inputs model inputs in the batch: its frames, or their tiles and full-frame passes when sliced
      * @param waitNanos how long this frame waited before its batch was dispatched
      * @param inferenceNanos duration of the model call
      */
-    record BatchInfo(int size, long waitNanos, long inferenceNanos) {}
+    record BatchInfo(int size, int inputs, long waitNanos, long inferenceNanos) {}
 
     private static final class Request {
         final Frame frame;
+        final BgrImage image;
         final FramePolicy policy;
+        /** Null: the frame goes to the model whole. */
+        final Slicing slicing;
+        final int inputs;
         final Completion completion;
         final long enqueuedNanos;
 
-        Request(Frame frame, FramePolicy policy, Completion completion, long enqueuedNanos) {
+        Request(Frame frame, FramePolicy policy, Slicing slicing, Completion completion, long enqueuedNanos) {
             this.frame = frame;
+            this.image = new BgrImage(frame.width(), frame.height(), frame.pixels());
             this.policy = policy;
+            this.slicing = slicing;
+            this.inputs = slicing == null ? 1 : slicing.passes(image).size();
             this.completion = completion;
             this.enqueuedNanos = enqueuedNanos;
         }
@@ -75,6 +88,8 @@ final class DeviceBatcher implements AutoCloseable {
 
     private final Object lock = new Object();
     private final ArrayDeque<Request> waiting = new ArrayDeque<>();
+    /** Model inputs of the {@link #waiting} frames. */
+    private int waitingInputs;
     /** Per camera, its request still waiting under the latest-frame-wins policy. */
     private final Map<String, Request> waitingLatest = new HashMap<>();
     private final ArrayDeque<Detector> idleDetectors = new ArrayDeque<>();
@@ -108,23 +123,28 @@ final class DeviceBatcher implements AutoCloseable {
         return modelName;
     }
 
-    /** Queues {@code frame} for detection; its completion is called once, from a batch thread. */
-    void submit(Frame frame, FramePolicy policy, Completion completion) {
+    /**
+     * Queues {@code frame} for detection, sliced as {@code slicing} says (null: whole); its completion is called
+     * once, from a batch thread.
+     */
+    void submit(Frame frame, FramePolicy policy, Slicing slicing, Completion completion) {
         Request replaced = null;
         synchronized (lock) {
             if (closed) {
                 completion.failed(new CancellationException("the detector on " + device + " is closed"));
                 return;
             }
-            Request request = new Request(frame, policy, completion, clock.nanoTime());
+            Request request = new Request(frame, policy, slicing, completion, clock.nanoTime());
             if (policy == FramePolicy.LATEST) {
                 replaced = waitingLatest.put(frame.cameraId(), request);
             }
             if (replaced != null) {
                 replaceInPlace(replaced, request);
+                waitingInputs -= replaced.inputs;
             } else {
                 waiting.addLast(request);
             }
+            waitingInputs += request.inputs;
             dispatchReady();
         }
         if (replaced != null) {
@@ -154,17 +174,21 @@ final class DeviceBatcher implements AutoCloseable {
     private void dispatchReady() {
         long now = clock.nanoTime();
         while (!waiting.isEmpty() && !idleDetectors.isEmpty()
-                && (waiting.size() >= settings.maxBatchSize() || oldestWaitedEnough(now))) {
+                && (waitingInputs >= settings.maxBatchSize() || oldestWaitedEnough(now))) {
             List<Request> batch = new ArrayList<>(Math.min(waiting.size(), settings.maxBatchSize()));
-            while (batch.size() < settings.maxBatchSize() && !waiting.isEmpty()) {
+            int inputs = 0;
+            while (!waiting.isEmpty() && (batch.isEmpty() || inputs + waiting.peekFirst().inputs <= settings.maxBatchSize())) {
                 Request r = waiting.pollFirst();
                 if (r.policy == FramePolicy.LATEST) {
                     waitingLatest.remove(r.frame.cameraId(), r);
                 }
                 batch.add(r);
+                inputs += r.inputs;
             }
+            waitingInputs -= inputs;
             Detector detector = idleDetectors.pollFirst();
-            batchThreads.execute(() -> run(batch, detector, now));
+            int batchInputs = inputs;
+            batchThreads.execute(() -> run(batch, batchInputs, detector, now));
         }
         scheduleFlush(now);
     }
@@ -196,21 +220,23 @@ final class DeviceBatcher implements AutoCloseable {
         }, Math.max(0, due - now));
     }
 
-    private void run(List<Request> batch, Detector detector, long dispatchedNanos) {
+    private void run(List<Request> batch, int inputs, Detector detector, long dispatchedNanos) {
         List<BgrImage> images = new ArrayList<>(batch.size());
+        List<Slicing> slicing = new ArrayList<>(batch.size());
         for (Request r : batch) {
-            images.add(new BgrImage(r.frame.width(), r.frame.height(), r.frame.pixels()));
+            images.add(r.image);
+            slicing.add(r.slicing);
         }
         List<DetectionResult> results = null;
         Throwable failure = null;
         long start = clock.nanoTime();
         try {
-            results = detector.detect(images);
+            results = SlicedDetection.detect(detector, images, slicing);
             if (results.size() != batch.size()) {
                 throw new IllegalStateException("model returned " + results.size() + " results for " + batch.size() + " frames");
             }
         } catch (RuntimeException e) {
-            failure = new DetectionFailedException(describe(batch, detector), e);
+            failure = new DetectionFailedException(describe(batch, inputs, detector), e);
         } catch (Error e) {
             failure = e;
         }
@@ -229,7 +255,7 @@ final class DeviceBatcher implements AutoCloseable {
                     r.completion.failed(failure);
                 } else {
                     r.completion.detected(results.get(i),
-                            new BatchInfo(batch.size(), dispatchedNanos - r.enqueuedNanos, inference));
+                            new BatchInfo(batch.size(), inputs, dispatchedNanos - r.enqueuedNanos, inference));
                 }
             } catch (RuntimeException e) {
                 LOG.error("completing frame {} of camera '{}' failed", r.frame.sequence(), r.frame.cameraId(), e);
@@ -237,7 +263,7 @@ final class DeviceBatcher implements AutoCloseable {
         }
     }
 
-    private String describe(List<Request> batch, Detector detector) {
+    private String describe(List<Request> batch, int inputs, Detector detector) {
         StringBuilder frames = new StringBuilder();
         for (Iterator<Request> it = batch.iterator(); it.hasNext(); ) {
             Frame f = it.next().frame;
@@ -246,8 +272,9 @@ final class DeviceBatcher implements AutoCloseable {
                 frames.append(", ");
             }
         }
+        String tiles = inputs == batch.size() ? "" : ", " + inputs + " model inputs with their tiles";
         return "model " + detector.modelName() + " on " + device + " failed on a batch of " + batch.size()
-                + " frames (" + frames + ")";
+                + " frames (" + frames + tiles + ")";
     }
 
     /**
@@ -268,6 +295,7 @@ final class DeviceBatcher implements AutoCloseable {
             }
             abandoned = new ArrayList<>(waiting);
             waiting.clear();
+            waitingInputs = 0;
             waitingLatest.clear();
         }
         CancellationException cause = new CancellationException("the detector on " + device + " closed with "

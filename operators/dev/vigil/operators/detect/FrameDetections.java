@@ -55,7 +55,10 @@ public record FrameDetections(
      * @param batchSize how many frames shared the model call
      * @param preprocessMicros time to turn this frame into model input
      * @param inferenceMicros duration of the model call for the whole batch
-     * @param postprocessMicros time to decode this frame's output and run NMS
+     * @param postprocessMicros time to decode this frame's output and run NMS (and merge its tiles' boxes)
+     * @param tiles tiles of this frame detected as images of their own ({@code detect.slicing}); 0 when the frame
+     *     went to the model whole. With the full-frame pass the frame took one model input more.
+     * @param batchInputs model inputs of the model call: {@code batchSize}, or more when frames were sliced
      */
     public record Timing(
             long ingestTimeMillis,
@@ -63,5 +66,15 @@ public record FrameDetections(
             int batchSize,
             long preprocessMicros,
             long inferenceMicros,
-            long postprocessMicros) {}
+            long postprocessMicros,
+            int tiles,
+            int batchInputs) {
+
+        /** The timing of a frame that went to the model whole, in a call of whole frames. */
+        public Timing(long ingestTimeMillis, long detectedAtMillis, int batchSize, long preprocessMicros,
+                long inferenceMicros, long postprocessMicros) {
+            this(ingestTimeMillis, detectedAtMillis, batchSize, preprocessMicros, inferenceMicros, postprocessMicros,
+                    0, batchSize);
+        }
+    }
 }

@@ -15,15 +15,17 @@ import java.util.List;
 /**
  * Serializer for {@link FrameDetections}.
  *
- * <p>Format 2 adds, after the timing, the camera's motion: a flag, then origin sequence and offsets when there
- * is one. Format 1 (what this serializer wrote while its snapshot was Flink's simple one) has none.
+ * <p>Format 3 adds, after the camera's motion, the frame's tiles and its batch's model inputs (sliced inference).
+ * Format 2 adds, after the timing, the camera's motion: a flag, then origin sequence and offsets when there
+ * is one. Format 1 (what this serializer wrote while its snapshot was Flink's simple one) has none. Records of
+ * the older formats read as frames that went to the model whole.
  */
 public final class FrameDetectionsSerializer extends VersionedRecordSerializer<FrameDetections> {
 
     private static final long serialVersionUID = 1L;
 
     /** The format this code writes. */
-    public static final int CURRENT_FORMAT = 2;
+    public static final int CURRENT_FORMAT = 3;
 
     public static final FrameDetectionsSerializer INSTANCE = new FrameDetectionsSerializer(CURRENT_FORMAT);
 
@@ -73,6 +75,8 @@ public final class FrameDetectionsSerializer extends VersionedRecordSerializer<F
         out.writeLong(t.inferenceMicros());
         out.writeLong(t.postprocessMicros());
         CameraMotion.writeNullable(record.motion(), out);
+        out.writeInt(t.tiles());
+        out.writeInt(t.batchInputs());
     }
 
     @Override
@@ -90,9 +94,17 @@ public final class FrameDetectionsSerializer extends VersionedRecordSerializer<F
                     in.readInt(), in.readUTF(), in.readFloat(),
                     in.readFloat(), in.readFloat(), in.readFloat(), in.readFloat()));
         }
-        FrameDetections.Timing timing = new FrameDetections.Timing(
-                in.readLong(), in.readLong(), in.readInt(), in.readLong(), in.readLong(), in.readLong());
+        long ingest = in.readLong();
+        long detectedAt = in.readLong();
+        int batchSize = in.readInt();
+        long preprocess = in.readLong();
+        long inference = in.readLong();
+        long postprocess = in.readLong();
         CameraMotion motion = readFormat() >= 2 ? CameraMotion.readNullable(in) : null;
+        FrameDetections.Timing timing = readFormat() >= 3
+                ? new FrameDetections.Timing(ingest, detectedAt, batchSize, preprocess, inference, postprocess,
+                        in.readInt(), in.readInt())
+                : new FrameDetections.Timing(ingest, detectedAt, batchSize, preprocess, inference, postprocess);
         return new FrameDetections(cameraId, sequence, timestamp, width, height, model, detections, timing, motion);
     }
 

@@ -36,6 +36,8 @@ class FrameDetectionsJsonTest {
         assertThat(detection.get("score").asDouble()).isEqualTo(0.8765);
         assertThat(detection.get("box").toString()).isEqualTo("[10.0,20.1,300.0,200.5]");
         assertThat(line.get("timing").get("inference_us").asLong()).isEqualTo(9000);
+        assertThat(line.get("timing").get("tiles").asInt()).as("went to the model whole").isZero();
+        assertThat(line.get("timing").get("batch_inputs").asInt()).isEqualTo(1);
         assertMatchesSchema(line, schema("frame-detections.schema.json"));
     }
 
@@ -60,5 +62,17 @@ class FrameDetectionsJsonTest {
         assertThat(line.get("last_sequence").asLong()).isEqualTo(183);
         assertThat(line.get("frames").asLong()).isEqualTo(79);
         assertMatchesSchema(line, schema("reject.schema.json"));
+    }
+
+    @Test
+    void aSlicedFrameSaysHowManyTilesItTook() throws IOException {
+        FrameDetections record = new FrameDetections("drone", 7, 280, 3840, 2160, "nanodet-plus-m-320", List.of(),
+                new FrameDetections.Timing(1000, 1400, 2, 9000, 250_000, 4000, 84, 170));
+
+        JsonNode line = MAPPER.readTree(new FrameDetectionsJson().encode(record));
+
+        assertThat(line.get("timing").get("tiles").asInt()).isEqualTo(84);
+        assertThat(line.get("timing").get("batch_inputs").asInt()).isEqualTo(170);
+        assertMatchesSchema(line, schema("frame-detections.schema.json"));
     }
 }

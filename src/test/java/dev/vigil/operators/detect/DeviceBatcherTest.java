@@ -2,6 +2,7 @@ package dev.vigil.operators.detect;
 
 import dev.vigil.models.BgrImage;
 import dev.vigil.models.DetectionResult;
+import dev.vigil.models.Slicing;
 import dev.vigil.sources.Frame;
 import dev.vigil.testing.FakeDetector;
 
@@ -51,7 +52,8 @@ class DeviceBatcherTest {
                 public void detected(DetectionResult result, DeviceBatcher.BatchInfo batch) {
                     assertThat(result.detections().get(0).x2()).as("result belongs to its frame").isEqualTo(width);
                     synchronized (events) {
-                        events.add(width + ":batch" + batch.size());
+                        events.add(width + ":batch" + batch.size()
+                                + (batch.inputs() == batch.size() ? "" : "/" + batch.inputs() + "inputs"));
                     }
                 }
 
@@ -91,8 +93,17 @@ class DeviceBatcherTest {
     }
 
     private void submit(DeviceBatcher batcher, String camera, int width, FramePolicy policy) {
-        batcher.submit(frame(camera, width), policy, outcomes.forFrame(width));
+        submit(batcher, camera, width, policy, null);
     }
+
+    /** Submits a frame {@code width} wide and 100 high, sliced as {@code slicing} says. */
+    private void submit(DeviceBatcher batcher, String camera, int width, FramePolicy policy, Slicing slicing) {
+        Frame frame = Frame.bgr(camera, width, width, width, 100, new byte[width * 100 * 3]);
+        batcher.submit(frame, policy, slicing, outcomes.forFrame(width));
+    }
+
+    /** Frames 100 x 100 to 108 x 100 in tiles of 60 at overlap 0.2: 2 x 2 tiles and the full frame, 5 inputs. */
+    private static final Slicing FIVE_INPUTS = Slicing.tiles(60, 60);
 
     private List<Integer> batchSizes() {
         List<Integer> sizes = new ArrayList<>();
@@ -256,5 +267,52 @@ class DeviceBatcherTest {
         assertThat(outcomes.events).contains("1:batch2", "2:batch2");
         clock.advanceMillis(100);
         assertThat(executor.batches).isEmpty();
+    }
+
+    @Test
+    void aSlicedFrameCountsItsTilesTowardsTheBatch() {
+        DeviceBatcher batcher = batcher(8, 20, 1);
+
+        // Input: a sliced frame (5 model inputs), then whole frames of one input each; max batch 8 inputs.
+        submit(batcher, "drone", 100, FramePolicy.LOSSLESS, FIVE_INPUTS);
+        submit(batcher, "door", 1, FramePolicy.LOSSLESS);
+        submit(batcher, "door", 2, FramePolicy.LOSSLESS);
+        assertThat(executor.batches).as("7 of 8 inputs wait").isEmpty();
+        submit(batcher, "door", 3, FramePolicy.LOSSLESS);
+        executor.runAll();
+
+        assertThat(batchSizes()).as("one model call of every tile and frame").containsExactly(8);
+        assertThat(outcomes.events).containsExactly("100:batch4/8inputs", "1:batch4/8inputs", "2:batch4/8inputs",
+                "3:batch4/8inputs");
+    }
+
+    @Test
+    void aFrameWithMoreTilesThanABatchRunsAloneAndIsNeverSplit() {
+        DeviceBatcher batcher = batcher(4, 20, 2);
+
+        submit(batcher, "door", 1, FramePolicy.LOSSLESS);
+        submit(batcher, "drone", 100, FramePolicy.LOSSLESS, FIVE_INPUTS);
+        // 6 inputs wait: the whole frame goes alone (it and the sliced frame would be 6 > 4), then the sliced one.
+        executor.runAll();
+
+        assertThat(batchSizes()).containsExactlyInAnyOrder(1, 5);
+        assertThat(outcomes.events).containsExactlyInAnyOrder("1:batch1", "100:batch1/5inputs");
+    }
+
+    @Test
+    void aNewerFrameReplacingASlicedOneTakesItsPlaceAndItsInputs() {
+        DeviceBatcher batcher = batcher(8, 20, 1);
+
+        submit(batcher, "drone", 100, FramePolicy.LATEST, FIVE_INPUTS);
+        submit(batcher, "drone", 101, FramePolicy.LATEST, FIVE_INPUTS);
+        submit(batcher, "door", 1, FramePolicy.LOSSLESS);
+        submit(batcher, "door", 2, FramePolicy.LOSSLESS);
+        // 5 + 2 inputs: had the replaced frame's tiles still counted, 12 would have dispatched at once.
+        assertThat(executor.batches).isEmpty();
+        submit(batcher, "door", 3, FramePolicy.LOSSLESS);
+        executor.runAll();
+
+        assertThat(outcomes.events).containsExactly("100:skipped", "101:batch4/8inputs", "1:batch4/8inputs",
+                "2:batch4/8inputs", "3:batch4/8inputs");
     }
 }

@@ -41,7 +41,12 @@ class FrameDetectionsSerializerTest extends SerializerTestBase<FrameDetections> 
                             new Detection(0, "person", 0.35f, 0f, 0f, 1920f, 1080f)),
                     timing),
             new FrameDetections("drone", 77, 3_080, 1920, 1080, "m", List.of(), timing,
-                    new CameraMotion(70, -35.25, 12.5))
+                    new CameraMotion(70, -35.25, 12.5)),
+            new FrameDetections("drone-4k", 78, 3_120, 3840, 2160, "m",
+                    List.of(new Detection(0, "person", 0.6f, 3000f, 2000f, 3010f, 2030f)),
+                    new FrameDetections.Timing(1_700_000_000_000L, 1_700_000_000_300L, 2, 9_000, 250_000, 4_000, 84,
+                            86),
+                    null)
         };
     }
 
@@ -85,6 +90,24 @@ class FrameDetectionsSerializerTest extends SerializerTestBase<FrameDetections> 
         assertThat(read.motion()).isNull();
         assertThat(new FrameDetectionsSerializer.Snapshot().resolveSchemaCompatibility(old).isCompatibleAfterMigration())
                 .isTrue();
+    }
+
+    @Test
+    void formatTwoReadsAsAFrameThatWentWhole() throws Exception {
+        TypeSerializerSnapshot<FrameDetections> formatTwo = new FrameDetectionsSerializer.Snapshot();
+        // Format n is snapshot version n + 2 (see VersionedRecordSerializer).
+        formatTwo.readSnapshot(4, new DataInputDeserializer(new byte[0]), getClass().getClassLoader());
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.write(formatOne());
+        CameraMotion.writeNullable(new CameraMotion(3, 1.5, -2), out);
+
+        FrameDetections read = formatTwo.restoreSerializer().deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(read.motion()).isEqualTo(new CameraMotion(3, 1.5, -2));
+        assertThat(read.timing().tiles()).isZero();
+        assertThat(read.timing().batchInputs()).isEqualTo(read.timing().batchSize()).isEqualTo(1);
+        assertThat(new FrameDetectionsSerializer.Snapshot().resolveSchemaCompatibility(formatTwo)
+                .isCompatibleAfterMigration()).isTrue();
     }
 
     @Test
