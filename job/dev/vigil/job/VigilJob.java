@@ -7,6 +7,7 @@ import dev.vigil.job.output.OutputDestination;
 import dev.vigil.job.config.AnalyticsSection;
 import dev.vigil.job.config.ConfigException;
 import dev.vigil.job.config.DetectSection;
+import dev.vigil.job.config.ImageSize;
 import dev.vigil.job.config.KafkaOptions;
 import dev.vigil.job.config.ModelSection;
 import dev.vigil.job.config.OutputPaths;
@@ -120,19 +121,22 @@ public final class VigilJob {
         List<String> problems = new ArrayList<>();
         FrameInput input = frameInput(config, problems);
         ModelSettings model = ModelSection.settings(config, problems);
-        // Checked even when the input has problems, so that every problem is reported at once.
-        DetectionSettings detection = DetectSection.settings(config, input == null ? 1 : input.knownCameras(),
-                input == null ? FramePolicy.LOSSLESS : input.defaultFramePolicy());
         String modelDescription = null;
         Path modelFile = null;
+        ImageSize modelInput = null;
         try {
             ModelDescription described = Detectors.check(model);
             modelDescription = described.toString();
             modelFile = described.file();
+            modelInput = new ImageSize(described.inputWidth(), described.inputHeight());
         } catch (ModelException e) {
             problems.add((config.isSet(VigilOptions.MODEL_PATH) ? VigilOptions.MODEL_PATH : VigilOptions.MODEL_NAME)
                     .key() + ": " + e.getMessage());
         }
+        // Checked even when the input has problems, so that every problem is reported at once.
+        DetectionSettings detection = DetectSection.settings(config, input == null ? 1 : input.knownCameras(),
+                input == null ? FramePolicy.LOSSLESS : input.defaultFramePolicy(), modelInput,
+                input == null ? null : input.cameraIds().orElse(null), problems);
         Path results = null;
         if ("jsonl".equals(config.get(VigilOptions.OUTPUT_TYPE))) {
             results = OutputPaths.writable(config, VigilOptions.OUTPUT_PATH, problems);

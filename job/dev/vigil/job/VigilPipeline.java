@@ -231,7 +231,7 @@ public final class VigilPipeline implements ResultStreams {
         SingleOutputStreamOperator<FrameDetections> detections = AsyncDataStream.orderedWait(
                         screened,
                         new AsyncDetect(detector, detection.batching(), detection.policy(),
-                                detection.maxInFlightBytes()),
+                                detection.maxInFlightBytes(), detection.slicing()),
                         detection.timeout().toMillis(),
                         TimeUnit.MILLISECONDS,
                         detection.capacity())

@@ -1,6 +1,5 @@
 package dev.vigil.job.config;
 
-import dev.vigil.models.Suggestions;
 import dev.vigil.operators.analytics.AnalyticsSettings;
 import dev.vigil.operators.analytics.AnalyticsSettingsParser;
 import dev.vigil.operators.analytics.FrameFit;
@@ -8,7 +7,6 @@ import dev.vigil.operators.analytics.FrameFit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /** The {@code analytics} section, checked: structure, geometry and class names, each with its key path. */
 public final class AnalyticsSection {
@@ -51,15 +49,7 @@ public final class AnalyticsSection {
         if (settings == null) {
             return;
         }
-        for (String camera : settings.cameras().keySet()) {
-            if (!inputCameras.contains(camera)) {
-                String hint = Suggestions.nearest(camera, inputCameras, UnaryOperator.identity(), true)
-                        .filter(nearest -> nearest.distance() <= Math.max(2, camera.length() / 3))
-                        .map(nearest -> "did you mean " + nearest.name() + "? ")
-                        .orElse("");
-                problems.add(VigilOptions.ANALYTICS.key() + ".cameras." + camera + ": the input has no camera '"
-                        + camera + "' (" + hint + "its cameras: " + String.join(", ", inputCameras) + ")");
-            }
-        }
+        CameraIds.checkKnown(VigilOptions.ANALYTICS.key() + ".cameras", settings.cameras().keySet(), inputCameras,
+                problems);
     }
 }

@@ -62,7 +62,8 @@ public final class VigilOptions {
 
     public static final ConfigOption<Long> DETECT_MAX_BATCH_SIZE = ConfigOption.of(
             "detect.max-batch-size", ValueType.integer(1, 256), 4L,
-            "A batch runs as soon as this many frames (from any camera) wait for the model.");
+            "A batch runs as soon as this many model inputs (frames from any camera; a sliced frame counts its tiles and "
+                    + "full-frame pass) wait for the model; a batch takes whole frames.");
     public static final ConfigOption<Duration> DETECT_MAX_WAIT = ConfigOption.of(
             "detect.max-wait", ValueType.duration(), Duration.ofMillis(20),
             "A batch also runs once its first frame has waited this long, full or not.");
@@ -241,6 +242,7 @@ public final class VigilOptions {
                 ANALYTICS, CONTROL_FILE, COUNTS_WINDOW,
                 OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_MOT_CLASSES,
                 OUTPUT_EVENTS_PATH, OUTPUT_COUNTS_PATH, OUTPUT_REPORT_PATH),
+                SlicingOptions.all(),
                 VisualOptions.all(),
                 RtspOptions.all(),
                 KafkaOptions.all(),

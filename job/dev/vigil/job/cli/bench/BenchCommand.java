@@ -4,6 +4,9 @@ import dev.vigil.job.VigilPipeline;
 import dev.vigil.models.BgrImage;
 import dev.vigil.models.DetectionResult;
 import dev.vigil.models.Detector;
+import dev.vigil.operators.detect.CameraSlicing;
+import dev.vigil.models.Slicing;
+import dev.vigil.models.ModelDescription;
 import dev.vigil.models.Detectors;
 import dev.vigil.models.ModelSettings;
 import dev.vigil.operators.detect.BatchingSettings;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -113,6 +117,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--visual-rounds", defaultValue = "2", description = "Rounds of the three visual runs, each "
             + "round in the reverse order of the one before; the medians are reported. Default: ${DEFAULT-VALUE}")
     int visualRounds;
+
+    @Option(names = "--slicing", description = "Add the slicing section: the job on HD and 4K copies of "
+            + "--slicing-video, frames whole and sliced into tiles of the model's input size with the full-frame pass "
+            + "(frames/s, tiles/s, batch fill, detections per frame).")
+    boolean slicing;
+
+    @Option(names = "--slicing-video", description = "Video of the slicing runs. Default: car-detection.mp4 (a "
+            + "parking lot seen from above) in the data directory.")
+    Path slicingVideo;
+
+    @Option(names = "--slicing-resolutions", split = ",", defaultValue = "1920x1080,3840x2160",
+            description = "Resolutions of the slicing runs. Default: ${DEFAULT-VALUE}")
+    List<String> slicingResolutions;
+
+    @Option(names = "--slicing-frames", defaultValue = "24", description = "Frames of each slicing run. Default: "
+            + "${DEFAULT-VALUE}")
+    int slicingFrames;
 
     @Option(names = "--output", description = "Also write the JSON to this file.")
     Path output;
@@ -221,6 +242,10 @@ public final class BenchCommand implements Callable<Integer> {
             job.put("ratio_to_raw", round(stats.fps() / bestFps));
         }
 
+        if (slicing) {
+            measureSlicing(settings, batching, report.putObject("slicing"));
+        }
+
         if (visual) {
             VisualBench.measure(visualConfig, visualRounds, Path.of("target/bench-visual"), report.putObject("visual"));
         }
@@ -234,11 +259,47 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     static Path defaultVideo() {
+        return dataFile("video/vehicle-counting-street/input_video.mp4");
+    }
+
+    private static Path dataFile(String path) {
         String data = System.getenv("VIGIL_DATA_DIR");
         if (data == null) {
             data = System.getProperty("vigil.data.dir", "../shared/data");
         }
-        return Path.of(data, "video/vehicle-counting-street/input_video.mp4");
+        return Path.of(data, path);
+    }
+
+    /**
+     * The job on copies of the slicing video at each resolution, whole and sliced (tiles of the model's input
+     * size, overlap 0.2, the full-frame pass, every frame sliced), one camera, the batching of the other runs.
+     */
+    private void measureSlicing(ModelSettings settings, BatchingSettings batching, ObjectNode section)
+            throws Exception {
+        Path source = slicingVideo != null ? slicingVideo : dataFile("video/intel-sample-videos/car-detection.mp4");
+        ModelDescription model = Detectors.check(settings);
+        Slicing tiles = new Slicing(model.inputWidth(), model.inputHeight(), Slicing.DEFAULT_OVERLAP, true, 0, null,
+                Slicing.DEFAULT_METHOD, Slicing.DEFAULT_METRIC, Slicing.DEFAULT_THRESHOLD);
+        section.put("video", source.toString());
+        section.put("tile", model.inputWidth() + "x" + model.inputHeight());
+        section.put("max_batch_size", batching.maxBatchSize());
+        ArrayNode runs = section.putArray("runs");
+        for (String resolution : slicingResolutions) {
+            Path video = ScaledVideo.of(source, resolution, slicingFrames, Path.of("target/bench-slicing"));
+            ObjectNode run = runs.addObject();
+            run.put("resolution", resolution);
+            progress("slicing: " + resolution + " whole frames");
+            RunStats whole = runJob(FileVideoSource.builder().addVideo(video, "cam0").build(), settings, batching,
+                    FramePolicy.LOSSLESS, false, 1, CameraSlicing.NONE);
+            whole.writeTo(run.putObject("whole"), batching.maxBatchSize());
+            progress("slicing: " + resolution + " sliced");
+            RunStats sliced = runJob(FileVideoSource.builder().addVideo(video, "cam0").build(), settings, batching,
+                    FramePolicy.LOSSLESS, false, 1, new CameraSlicing(tiles, Map.of()));
+            sliced.writeTo(run.putObject("sliced"), batching.maxBatchSize());
+            run.put("ratio_fps_sliced_to_whole", round(sliced.fps() / Math.max(1e-9, whole.fps())));
+            run.put("ratio_detections_sliced_to_whole",
+                    round(sliced.meanDetections() / Math.max(1e-9, whole.meanDetections())));
+        }
     }
 
     /**
@@ -295,9 +356,14 @@ public final class BenchCommand implements Callable<Integer> {
         return runJob(source, settings, batching, policy, false, source.cameraIds().size());
     }
 
-    /** Runs the job; with {@code tracking}, tracked frames flow to a discarding sink beside the results. */
     private static RunStats runJob(FileVideoSource source, ModelSettings settings, BatchingSettings batching,
             FramePolicy policy, boolean tracking, int cameras) throws Exception {
+        return runJob(source, settings, batching, policy, tracking, cameras, CameraSlicing.NONE);
+    }
+
+    /** Runs the job; with {@code tracking}, tracked frames flow to a discarding sink beside the results. */
+    private static RunStats runJob(FileVideoSource source, ModelSettings settings, BatchingSettings batching,
+            FramePolicy policy, boolean tracking, int cameras, CameraSlicing slicing) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         ResultRecorder recorder = new ResultRecorder();
@@ -310,7 +376,8 @@ public final class BenchCommand implements Callable<Integer> {
             return detector;
         });
         DetectionSettings detection = new DetectionSettings(batching, policy,
-                DetectionSettings.defaultCapacity(batching, policy, cameras), Duration.ofSeconds(120));
+                DetectionSettings.defaultCapacity(batching, policy, cameras), Duration.ofSeconds(120),
+                DetectionSettings.DEFAULT_MAX_IN_FLIGHT_BYTES, DetectionSettings.DEFAULT_CHECKPOINT_JPEG_QUALITY, slicing);
         VigilPipeline pipeline = new VigilPipeline(source, provider, detection, recorder, new DiscardingSink<>());
         if (tracking) {
             pipeline.withTracking(TrackerSettings.FOR_VIGIL_DETECTORS, new DiscardingSink<>());

@@ -22,8 +22,16 @@ final class ResultRecorder implements WriterContextSink<FrameDetections> {
 
     private static final long serialVersionUID = 1L;
 
-    /** One result as it reached the sink. */
-    record Arrival(String cameraId, long sequence, long ingestMillis, long arrivedMillis, int batchSize) {}
+    /**
+     * One result as it reached the sink.
+     *
+     * @param batchSize frames of the model call the frame was in
+     * @param batchInputs model inputs of that call (more than its frames when frames were sliced)
+     * @param tiles tiles the frame was cut into, 0 when it went whole
+     * @param detections objects found in the frame
+     */
+    record Arrival(String cameraId, long sequence, long ingestMillis, long arrivedMillis, int batchSize,
+            int batchInputs, int tiles, int detections) {}
 
     private static final Map<String, List<Arrival>> RUNS = new ConcurrentHashMap<>();
 
@@ -48,7 +56,7 @@ final class ResultRecorder implements WriterContextSink<FrameDetections> {
             @Override
             public void write(FrameDetections r, Context ctx) {
                 Arrival a = new Arrival(r.cameraId(), r.sequence(), r.timing().ingestTimeMillis(), System.currentTimeMillis(),
-                        r.timing().batchSize());
+                        r.timing().batchSize(), r.timing().batchInputs(), r.timing().tiles(), r.detections().size());
                 synchronized (arrivals) {
                     arrivals.add(a);
                 }

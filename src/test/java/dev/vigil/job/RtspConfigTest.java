@@ -26,7 +26,7 @@ class RtspConfigTest {
         RtspFrameInput input = RtspFrameInput.fromConfig(config, problems, Path.of("target/camera-status.jsonl"));
         assertThat(problems).isEmpty();
         assertThat(input.cameraIds()).hasValue(List.of("gate", "yard"));
-        assertThat(DetectSection.settings(config, input.knownCameras(), input.defaultFramePolicy()).policy())
+        assertThat(DetectSection.settings(config, input.knownCameras(), input.defaultFramePolicy(), null, null, new ArrayList<>()).policy())
                 .isEqualTo(FramePolicy.LATEST);
         assertThat(config.get(RtspOptions.OUTPUT_CAMERA_STATUS_PATH)).isEqualTo("out/camera-status.jsonl");
     }
@@ -35,7 +35,7 @@ class RtspConfigTest {
     void anExplicitFramePolicyWinsOverTheRtspDefault() {
         VigilConfig config = VigilConfig.load(Path.of("conf/rtsp.yaml"), Map.of("input.frame-policy", "lossless"));
         RtspFrameInput input = RtspFrameInput.fromConfig(config, new ArrayList<>(), Path.of("target/camera-status.jsonl"));
-        assertThat(DetectSection.settings(config, input.knownCameras(), input.defaultFramePolicy()).policy())
+        assertThat(DetectSection.settings(config, input.knownCameras(), input.defaultFramePolicy(), null, null, new ArrayList<>()).policy())
                 .isEqualTo(FramePolicy.LOSSLESS);
     }
 

@@ -1,0 +1,30 @@
+package dev.vigil.job.config;
+
+import dev.vigil.models.Suggestions;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** Checks of camera ids a config names against the cameras its input carries. */
+final class CameraIds {
+
+    private CameraIds() {}
+
+    /**
+     * Notes a problem for every camera under {@code section} that the input does not carry: its settings would
+     * silently never apply (a misspelt camera id, most likely).
+     */
+    static void checkKnown(String section, Collection<String> configured, List<String> inputCameras,
+            List<String> problems) {
+        for (String camera : configured) {
+            if (!inputCameras.contains(camera)) {
+                String hint = Suggestions.nearest(camera, inputCameras, UnaryOperator.identity(), true)
+                        .filter(nearest -> nearest.distance() <= Math.max(2, camera.length() / 3))
+                        .map(nearest -> "did you mean " + nearest.name() + "? ")
+                        .orElse("");
+                problems.add(section + "." + camera + ": the input has no camera '" + camera + "' (" + hint
+                        + "its cameras: " + String.join(", ", inputCameras) + ")");
+            }
+        }
+    }
+}
