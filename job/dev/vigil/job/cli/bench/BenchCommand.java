@@ -297,8 +297,10 @@ public final class BenchCommand implements Callable<Integer> {
                     FramePolicy.LOSSLESS, false, 1, new CameraSlicing(tiles, Map.of()));
             sliced.writeTo(run.putObject("sliced"), batching.maxBatchSize());
             run.put("ratio_fps_sliced_to_whole", round(sliced.fps() / Math.max(1e-9, whole.fps())));
-            run.put("ratio_detections_sliced_to_whole",
-                    round(sliced.meanDetections() / Math.max(1e-9, whole.meanDetections())));
+            if (whole.meanDetections() > 0) {
+                // Without a single whole-frame detection there is no ratio: detections_per_frame says it all.
+                run.put("ratio_detections_sliced_to_whole", round(sliced.meanDetections() / whole.meanDetections()));
+            }
         }
     }
 

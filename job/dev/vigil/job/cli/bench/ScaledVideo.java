@@ -26,6 +26,7 @@ final class ScaledVideo {
         String[] size = resolution.toLowerCase(java.util.Locale.ROOT).split("x");
         int width = Integer.parseInt(size[0]);
         int height = Integer.parseInt(size[1]);
+        Files.createDirectories(workDir);
         Path out = workDir.resolve("video-" + width + "x" + height + "-" + frames + ".mp4");
         if (Files.isRegularFile(out)) {
             return out;

@@ -12,17 +12,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sliced inference in the job, as a user turns it on: the parking lot seen from above (cars 30-60 pixels long
- * in a 768x432 frame) as two cameras of the same video, one sliced into 320-pixel tiles and one whole, through
- * one batcher and the real NanoDet-Plus-m-320.
+ * Sliced inference in the job, as a user turns it on: the parking lot seen from above (every 15th frame, cars
+ * driving in and out, each larger than a 320-pixel tile) as two cameras of the same video, one sliced and one
+ * whole, through one batcher and the real NanoDet-Plus-m-320. Cars cut by the tile edges are where sliced
+ * inference goes wrong (an object reported once per tile), so each must still be one box of its class.
  */
 class SlicedJobIT {
 
@@ -45,7 +46,7 @@ class SlicedJobIT {
                   type: file
                   paths: [%s, %s]
                   camera-ids: [sliced, whole]
-                  max-frames: 12
+                  stride: 15
                 detect:
                   max-batch-size: 8
                   slicing:
@@ -62,7 +63,7 @@ class SlicedJobIT {
     }
 
     @Test
-    void aSlicedCameraTakesItsTilesAndFindsWhatTheWholeFrameMisses() throws Exception {
+    void aSlicedCameraTakesItsTilesKeepsWhatTheWholeFrameFindsAndReportsEachCarOnce() throws Exception {
         Path config = config("""
                 min-frame-side: 0
                 cameras:
@@ -72,25 +73,37 @@ class SlicedJobIT {
         int exit = VigilCli.execute("run", "--config", config.toString());
 
         assertThat(exit).as(console.stderr()).isZero();
-        Map<String, List<JsonNode>> byCamera = new HashMap<>();
+        Map<String, Map<Long, JsonNode>> byCamera = new HashMap<>();
         for (String line : Files.readAllLines(dir.resolve("detections.jsonl"))) {
             JsonNode record = MAPPER.readTree(line);
-            byCamera.computeIfAbsent(record.get("camera_id").asText(), c -> new ArrayList<>()).add(record);
+            byCamera.computeIfAbsent(record.get("camera_id").asText(), c -> new TreeMap<>())
+                    .put(record.get("sequence").asLong(), record);
         }
-        assertThat(byCamera.get("sliced")).hasSize(12);
-        assertThat(byCamera.get("whole")).hasSize(12);
+        Map<Long, JsonNode> sliced = byCamera.get("sliced");
+        Map<Long, JsonNode> whole = byCamera.get("whole");
+        assertThat(sliced.keySet()).hasSize(26).isEqualTo(whole.keySet());
         // 768x432 in 320-pixel tiles at overlap 0.2: 3 x 2 tiles, and the full-frame pass beside them.
-        assertThat(byCamera.get("sliced")).allSatisfy(r -> {
+        assertThat(sliced.values()).allSatisfy(r -> {
             assertThat(r.get("timing").get("tiles").asInt()).isEqualTo(6);
             assertThat(r.get("timing").get("batch_inputs").asInt()).isGreaterThanOrEqualTo(7);
         });
-        assertThat(byCamera.get("whole")).allSatisfy(r -> assertThat(r.get("timing").get("tiles").asInt()).isZero());
-        int sliced = detections(byCamera.get("sliced"));
-        int whole = detections(byCamera.get("whole"));
-        assertThat(sliced).as("cars found sliced (%d) against whole (%d)", sliced, whole).isGreaterThan(whole);
-        for (JsonNode record : byCamera.get("sliced")) {
-            assertNoDuplicates(record);
+        assertThat(whole.values()).allSatisfy(r -> assertThat(r.get("timing").get("tiles").asInt()).isZero());
+        // The full-frame pass keeps what the whole frame finds (COCO models call a car seen from above a car, a
+        // cell phone or a bus: the class is the model's, the box is what is compared).
+        int objects = 0;
+        for (long sequence : whole.keySet()) {
+            for (JsonNode object : whole.get(sequence).get("detections")) {
+                objects++;
+                assertThat(sliced.get(sequence).get("detections"))
+                        .as("frame %d: the whole frame's %s, sliced", sequence, object)
+                        .anySatisfy(found -> {
+                            assertThat(found.get("label").asText()).isEqualTo(object.get("label").asText());
+                            assertThat(iou(found.get("box"), object.get("box"))).isGreaterThan(0.5);
+                        });
+            }
+            assertEachObjectOnce(sliced.get(sequence));
         }
+        assertThat(objects).as("objects the whole frames show").isGreaterThanOrEqualTo(10);
         assertThat(Files.readAllLines(dir.resolve("rejects.jsonl"))).isEmpty();
     }
 
@@ -111,20 +124,20 @@ class SlicedJobIT {
         assertThat(dir.resolve("detections.jsonl")).doesNotExist();
     }
 
-    private static int detections(List<JsonNode> records) {
-        return records.stream().mapToInt(r -> r.get("detections").size()).sum();
-    }
-
-    /** No object twice: the boxes of one class overlap less than a tile's copy and the full frame's would. */
-    private static void assertNoDuplicates(JsonNode record) {
+    /**
+     * No object twice: no two boxes of a class overlap as much as two passes' boxes of one object do. (Boxes of
+     * different classes may: the model itself calls some cars both car and truck, sliced or not.)
+     */
+    private static void assertEachObjectOnce(JsonNode record) {
         JsonNode boxes = record.get("detections");
         for (int i = 0; i < boxes.size(); i++) {
             for (int j = i + 1; j < boxes.size(); j++) {
-                if (boxes.get(i).get("class_id").asInt() == boxes.get(j).get("class_id").asInt()) {
-                    assertThat(iou(boxes.get(i).get("box"), boxes.get(j).get("box")))
-                            .as("frame %d: %s and %s", record.get("sequence").asLong(), boxes.get(i), boxes.get(j))
-                            .isLessThan(0.7);
+                if (boxes.get(i).get("class_id").asInt() != boxes.get(j).get("class_id").asInt()) {
+                    continue;
                 }
+                assertThat(iou(boxes.get(i).get("box"), boxes.get(j).get("box")))
+                        .as("frame %d: %s and %s", record.get("sequence").asLong(), boxes.get(i), boxes.get(j))
+                        .isLessThan(0.7);
             }
         }
     }
