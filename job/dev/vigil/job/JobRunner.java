@@ -143,8 +143,9 @@ public final class JobRunner {
 
     /** What a finished run did. */
     public record Summary(
-            long frames, long skipped, long rejects, Map<String, Long> detectionsByLabel, double seconds, Path results,
-            Path rejectsFile, Map<String, Long> rejectsByStage, CheckpointLog.Stats checkpoints) {
+            long frames, long skipped, long rejects, Map<String, Long> detectionsByLabel, long slicedFrames, long tiles,
+            double seconds, Path results, Path rejectsFile, Map<String, Long> rejectsByStage,
+            CheckpointLog.Stats checkpoints) {
 
         static Summary of(JobExecutionResult result, double seconds, Path results, Path rejectsFile,
                 CheckpointLog.Stats checkpoints) {
@@ -156,8 +157,9 @@ public final class JobRunner {
             // Accumulators count the last attempt only, and after a restore the frames that were in flight in the
             // detection stage come out without having passed the screen in that attempt: the difference can then
             // fall below the frames really skipped, even below zero, so it is never shown negative.
-            return new Summary(detected, Math.max(0, framesIn - detected - rejected), rejected, byLabel, seconds,
-                    results, rejectsFile,
+            return new Summary(detected, Math.max(0, framesIn - detected - rejected), rejected, byLabel,
+                    asLong(result.getAccumulatorResult(TallyDetections.SLICED_FRAMES_ACCUMULATOR)),
+                    asLong(result.getAccumulatorResult(TallyDetections.TILES_ACCUMULATOR)), seconds, results, rejectsFile,
                     counts(result.getAccumulatorResult(RejectTally.BY_STAGE_ACCUMULATOR)), checkpoints);
         }
 
@@ -187,6 +189,9 @@ public final class JobRunner {
                     .map(e -> e.getKey() + " " + e.getValue())
                     .collect(Collectors.joining(", "));
             out.printf("  detections: %d%s%n", detections(), labels.isEmpty() ? "" : " (" + labels + ")");
+            if (slicedFrames > 0) {
+                out.printf("  sliced: %d frames into %d tiles (detect.slicing)%n", slicedFrames, tiles);
+            }
             out.printf("  results: %s%n", results == null ? "standard output" : results);
             long all = allRejects();
             String stages = rejectsByStage.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())

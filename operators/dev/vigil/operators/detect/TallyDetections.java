@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Passes detection results through unchanged while keeping the job's totals for progress and the
- * end-of-job summary (accumulators {@link #FRAMES_ACCUMULATOR} and {@link #LABELS_ACCUMULATOR}) and each
+ * end-of-job summary (accumulators {@link #FRAMES_ACCUMULATOR}, {@link #LABELS_ACCUMULATOR},
+ * {@link #SLICED_FRAMES_ACCUMULATOR} and {@link #TILES_ACCUMULATOR}) and each
  * camera's capture-to-result latency ({@link DetectMetrics#CAPTURE_TO_RESULT_MILLIS}).
  */
 public class TallyDetections extends RichMapFunction<FrameDetections, FrameDetections> {
@@ -26,7 +27,14 @@ public class TallyDetections extends RichMapFunction<FrameDetections, FrameDetec
     /** Accumulator: detections per class label. */
     public static final String LABELS_ACCUMULATOR = "vigil.detections-by-label";
 
+    /** Accumulator: frames cut into tiles for the model (sliced inference). */
+    public static final String SLICED_FRAMES_ACCUMULATOR = "vigil.sliced-frames";
+    /** Accumulator: tiles of those frames. */
+    public static final String TILES_ACCUMULATOR = "vigil.tiles";
+
     private transient LongCounter frames;
+    private transient LongCounter slicedFrames;
+    private transient LongCounter tiles;
     private transient LabelCounter labels;
     private transient Map<String, Histogram> latencyByCamera;
 
@@ -36,12 +44,20 @@ public class TallyDetections extends RichMapFunction<FrameDetections, FrameDetec
         labels = new LabelCounter();
         getRuntimeContext().addAccumulator(FRAMES_ACCUMULATOR, frames);
         getRuntimeContext().addAccumulator(LABELS_ACCUMULATOR, labels);
+        slicedFrames = new LongCounter();
+        tiles = new LongCounter();
+        getRuntimeContext().addAccumulator(SLICED_FRAMES_ACCUMULATOR, slicedFrames);
+        getRuntimeContext().addAccumulator(TILES_ACCUMULATOR, tiles);
         latencyByCamera = new HashMap<>();
     }
 
     @Override
     public FrameDetections map(FrameDetections result) {
         frames.add(1);
+        if (result.timing().tiles() > 0) {
+            slicedFrames.add(1);
+            tiles.add(result.timing().tiles());
+        }
         latencyByCamera.computeIfAbsent(result.cameraId(), this::registerLatency)
                 .update(System.currentTimeMillis() - result.timing().ingestTimeMillis());
         for (Detection d : result.detections()) {

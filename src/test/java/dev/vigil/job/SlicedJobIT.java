@@ -104,6 +104,7 @@ class SlicedJobIT {
             assertEachObjectOnce(sliced.get(sequence));
         }
         assertThat(objects).as("objects the whole frames show").isGreaterThanOrEqualTo(10);
+        assertThat(console.stdout()).contains("sliced: 26 frames into 156 tiles (detect.slicing)");
         assertThat(Files.readAllLines(dir.resolve("rejects.jsonl"))).isEmpty();
     }
 

@@ -1,8 +1,12 @@
 package dev.vigil.job.config;
 
+import dev.vigil.models.Slicing;
+import dev.vigil.operators.detect.CameraSlicing;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,5 +35,18 @@ class ShippedConfigsTest {
         assertThat(config.get(VigilOptions.INPUT_TYPE)).isEqualTo("kafka");
         assertThat(config.get(KafkaOptions.FRAMES_TOPIC)).isEqualTo("vigil-frames");
         assertThat(config.get(KafkaOptions.DETECTIONS_TOPIC)).isEqualTo("vigil-detections");
+    }
+
+    @Test
+    void slicedConfigSlicesTheHighResolutionCameraInItsRegion() {
+        VigilConfig config = VigilConfig.load(Path.of("conf/sliced.yaml"), Map.of());
+        List<String> problems = new ArrayList<>();
+
+        CameraSlicing slicing = SlicingOptions.cameraSlicing(config, new ImageSize(320, 320),
+                config.get(VigilOptions.INPUT_CAMERA_IDS), problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(slicing.forCamera("elevated").regionOfInterest()).isEqualTo(new Slicing.Region(0, 100, 1920, 980));
+        assertThat(slicing.forCamera("street").minFrameSide()).as("640x352 stays whole").isEqualTo(1280);
     }
 }
