@@ -114,6 +114,8 @@ final class AnnotatedVideoWriter implements CommittingSinkWriter<VisualFrame, Vi
         BufferedImage held;
         long heldMillis;
         long heldSequence;
+        /** The header's frame rate; the video's own ({@link #fps}) is fixed when its file starts. */
+        final StreamRate rate = new StreamRate();
 
         CameraVideo(String id) {
             this.id = id;
@@ -126,7 +128,7 @@ final class AnnotatedVideoWriter implements CommittingSinkWriter<VisualFrame, Vi
             if (recorder != null && !settings.bounded() && ts - startMillis >= settings.segment().toMillis()) {
                 closeSegment();
             }
-            BufferedImage picture = painter.paint(v, fps);
+            BufferedImage picture = painter.paint(v, rate.add(ts));
             if (recorder == null && held == null) {
                 held = picture;
                 heldMillis = ts;
