@@ -177,7 +177,9 @@ final class DeviceBatcher implements AutoCloseable {
                 && (waitingInputs >= settings.maxBatchSize() || oldestWaitedEnough(now))) {
             List<Request> batch = new ArrayList<>(Math.min(waiting.size(), settings.maxBatchSize()));
             int inputs = 0;
-            while (!waiting.isEmpty() && (batch.isEmpty() || inputs + waiting.peekFirst().inputs <= settings.maxBatchSize())) {
+            // Whole frames while their inputs fit; the first frame goes even when it alone is larger.
+            while (!waiting.isEmpty()
+                    && (batch.isEmpty() || inputs + waiting.peekFirst().inputs <= settings.maxBatchSize())) {
                 Request r = waiting.pollFirst();
                 if (r.policy == FramePolicy.LATEST) {
                     waitingLatest.remove(r.frame.cameraId(), r);
