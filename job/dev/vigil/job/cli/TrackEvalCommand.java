@@ -6,6 +6,7 @@ import dev.vigil.models.ImageFiles;
 import dev.vigil.models.processing.GlobalMotion;
 import dev.vigil.operators.track.eval.MotBox;
 import dev.vigil.operators.track.eval.MotEvaluator;
+import dev.vigil.operators.track.eval.MotExplanation;
 import dev.vigil.operators.track.eval.MotFiles;
 import dev.vigil.operators.track.eval.MotMetrics;
 import dev.vigil.operators.track.eval.MotTracking;
@@ -111,6 +112,11 @@ final class TrackEvalCommand implements Callable<Integer> {
             defaultValue = "0.5")
     double evalIou;
 
+    @Option(names = "--explain", description = "After each sequence's scores, list every ID switch (frame, object, "
+            + "the track it lost and where that track went, the track it got), and the false positives and misses "
+            + "by track and by object.")
+    boolean explain;
+
     private final PrintStream out;
 
     TrackEvalCommand() {
@@ -180,7 +186,11 @@ final class TrackEvalCommand implements Callable<Integer> {
         // Score only the frames the ground truth covers (the MOT17 minis cut gt to their first frames).
         int lastGtFrame = gt.stream().mapToInt(MotBox::frame).max().orElse(0);
         List<MotBox> scored = tracks.stream().filter(t -> t.frame() <= lastGtFrame).toList();
-        out.println(MotEvaluator.evaluate(gt, scored, evalIou).row(name + " vigil"));
+        MotExplanation explanation = new MotExplanation();
+        out.println(MotEvaluator.evaluate(gt, scored, evalIou, explanation).row(name + " vigil"));
+        if (explain) {
+            explanation.lines().forEach(out::println);
+        }
         if (compare != null) {
             Path other = Files.isDirectory(compare) ? compare.resolve(name + ".txt") : compare;
             if (!Files.isRegularFile(other)) {

@@ -47,6 +47,28 @@ public final class MotEvaluator {
     }
 
     public static MotMetrics evaluate(List<MotBox> gt, List<MotBox> hyp, double iouThreshold) {
+        return evaluate(gt, hyp, iouThreshold, Listener.NONE);
+    }
+
+    /** What the CLEAR matching decides, frame by frame, for whoever wants to explain a score. */
+    public interface Listener {
+        Listener NONE = new Listener() {};
+
+        /** Ground-truth object {@code gt} matched by tracker box {@code hyp}; {@code switched} when its id changed. */
+        default void matched(int frame, MotBox gt, MotBox hyp, double iou, boolean switched) {}
+
+        /** A tracker box matched to no ground truth (distractor matches already removed). */
+        default void falsePositive(int frame, MotBox hyp) {}
+
+        /** A ground-truth box no tracker box matched. */
+        default void missed(int frame, MotBox gt) {}
+
+        /** Called after every evaluated frame's boxes were reported. */
+        default void frameDone(int frame, List<MotBox> gts, List<MotBox> hyps) {}
+    }
+
+    /** {@link #evaluate(List, List, double)}, telling {@code listener} each match, false positive and miss. */
+    public static MotMetrics evaluate(List<MotBox> gt, List<MotBox> hyp, double iouThreshold, Listener listener) {
         TreeMap<Integer, List<MotBox>> gtByFrame = byFrame(gt);
         TreeMap<Integer, List<MotBox>> hypByFrame = byFrame(hyp);
         TreeMap<Integer, Boolean> frames = new TreeMap<>();
@@ -57,7 +79,8 @@ public final class MotEvaluator {
         Map<Integer, Integer> hypIndex = new HashMap<>();
         List<List<MotBox>> gtFrames = new ArrayList<>();
         List<List<MotBox>> hypFrames = new ArrayList<>();
-        for (int frame : frames.keySet()) {
+        List<Integer> frameNumbers = new ArrayList<>(frames.keySet());
+        for (int frame : frameNumbers) {
             List<MotBox> gtAll = gtByFrame.getOrDefault(frame, List.of());
             List<MotBox> hyps = new ArrayList<>(hypByFrame.getOrDefault(frame, List.of()));
             if (gtAll.stream().anyMatch(g -> DISTRACTOR_CLASSES.contains(g.classId())) && !hyps.isEmpty()) {
@@ -117,21 +140,33 @@ public final class MotEvaluator {
             }
             int[] m = Assignment.solve(cost, 0);
             int[] nextPrev = new int[ng];
+            int frame = frameNumbers.get(k);
+            boolean[] hypMatched = new boolean[hyps.size()];
             for (int i = 0; i < gts.size(); i++) {
                 if (m[i] < 0) {
+                    listener.missed(frame, gts.get(i));
                     continue;
                 }
                 int hi = h[m[i]];
+                hypMatched[m[i]] = true;
                 tp++;
                 iouSum += iou[i][m[i]];
-                if (lastHyp[g[i]] >= 0 && lastHyp[g[i]] != hi) {
+                boolean switched = lastHyp[g[i]] >= 0 && lastHyp[g[i]] != hi;
+                if (switched) {
                     idsw++;
                 }
+                listener.matched(frame, gts.get(i), hyps.get(m[i]), iou[i][m[i]], switched);
                 lastHyp[g[i]] = hi;
                 nextPrev[g[i]] = hi + 1; // 0 = not matched in the previous frame
                 matchedCount[g[i]]++;
             }
             System.arraycopy(nextPrev, 0, prevStepHyp, 0, ng);
+            for (int j = 0; j < hyps.size(); j++) {
+                if (!hypMatched[j]) {
+                    listener.falsePositive(frame, hyps.get(j));
+                }
+            }
+            listener.frameDone(frame, gts, hyps);
         }
 
         int mt = 0, ml = 0, tracks = 0;
