@@ -265,12 +265,15 @@ public final class ByteTracker {
 
     /**
      * Whether a track's prediction may be matched on widened boxes: any track seen in the previous frame, and a lost
-     * one only if it was matched at least once after it was confirmed. A track confirmed on its first boxes and
-     * lost at once has no motion to speak of; widening its gate after a gap let it take over a second, partial box
-     * that the detector reported on a neighbouring car, which then crossed a counting line twice.
+     * one only if its observations span at least the momentum window ({@code momentumFrames}, the span its direction
+     * is measured over), so that its motion is known. A track confirmed on two consecutive boxes and lost at once has
+     * no motion to speak of; widening its gate after a gap let it take over a second, partial box that the detector
+     * reported on a neighbouring car, which then crossed a counting line twice. The window is a time, not a count of
+     * boxes: at a low frame rate two boxes already span it, and a person hidden behind another for a few frames
+     * keeps the identity the widened gate was made for.
      */
-    private boolean widenable(Track t) {
-        return t.state != TrackState.LOST || t.hits > settings.minConfirmHits();
+    private static boolean widenable(Track t, int momentumFrames) {
+        return t.state != TrackState.LOST || t.lastMatchFrame - t.startFrame >= momentumFrames;
     }
 
     /** One frame's association steps. */
@@ -328,7 +331,7 @@ public final class ByteTracker {
                     if (overlap == Overlap.IOU) {
                         similarity = iou(tb, db);
                     } else {
-                        similarity = settings.bufferScale() > 0 && widenable(t)
+                        similarity = settings.bufferScale() > 0 && widenable(t, momentumFrames)
                                 ? bufferedIou(tb, db, settings.bufferScale()) : 0;
                         if (observedBox != null) {
                             similarity = Math.max(similarity, iou(observedBox, db));

@@ -141,6 +141,31 @@ class ObservationCentricTrackingTest {
         assertThat(idsOfAJumpingSmallObject(0)).isGreaterThan(1);
     }
 
+    /**
+     * Track ids handed out while a person, seen in two consecutive frames walking right, is hidden for two frames and
+     * found again where its prediction no longer overlaps enough but the widened one does; the frames are
+     * {@code frameMillis} apart.
+     */
+    private static long idsOfAPersonHiddenAfterTwoFrames(long frameMillis) {
+        ByteTracker tracker = new ByteTracker(TrackerSettings.DEFAULTS);
+        tracker.update(0, 0, List.of(), 0, 0);
+        double[] x = {100, 120, -1, -1, 165};
+        for (int f = 1; f <= x.length; f++) {
+            List<Detection> dets = x[f - 1] < 0 ? List.of() : List.of(det(0.9f, x[f - 1], 200, 40, 100));
+            tracker.update(f, frameMillis * f, dets, 0, 0);
+        }
+        return tracker.state().nextId() - 1;
+    }
+
+    @Test
+    void aLostTrackIsWidenedOnceItsBoxesSpanTheMomentumWindow() {
+        // At 10 fps two boxes are 0.1 s apart, the momentum window: the track's motion is known, the widened gate
+        // finds the person again.
+        assertThat(idsOfAPersonHiddenAfterTwoFrames(100)).isEqualTo(1);
+        // At 30 fps the same two boxes span a third of it: the track is not widened and the person gets a new id.
+        assertThat(idsOfAPersonHiddenAfterTwoFrames(33)).isEqualTo(2);
+    }
+
     @Test
     void theLostTrackBufferIsInSecondsAtTheMeasuredFrameRate() {
         ByteTracker tracker = new ByteTracker(TrackerSettings.builder().trackBufferSeconds(1).build());
