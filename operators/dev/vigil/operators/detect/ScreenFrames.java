@@ -34,7 +34,8 @@ import java.util.Map;
  * detections to the tracker; the pixels go no further than before. A camera's frames come through one subtask
  * of this operator in order (it is chained to the source's subtask), so the previous thumbnail of each camera
  * is kept here, in memory only: after a restore the first frame of each camera starts a new origin, and the
- * tracker treats it as a frame without motion. A frame whose motion cannot be estimated starts a new origin too.
+ * tracker treats it as a frame without motion. A frame whose motion cannot be estimated starts a new origin too,
+ * and so does the next frame of a camera silent for {@link #IDLE_CAMERA_MILLIS}, whose thumbnail is dropped.
  *
  * <p>Metrics: {@link DetectMetrics#FRAMES_REJECTED}, {@link DetectMetrics#CAMERA_MOTION_UNKNOWN}. Accumulators: {@link #FRAMES_IN_ACCUMULATOR},
  * {@link #REJECTS_ACCUMULATOR}.
@@ -62,11 +63,22 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
     private transient LongCounter framesIn;
     private transient Counter motionUnknown;
     private transient Map<String, MotionChain> chains;
+    private transient long lastExpiryMillis;
 
-    /** A camera's last thumbnail and the motion summed since its origin. */
+    /**
+     * A camera's thumbnail (about 130 KB) is forgotten when none of its frames has come for this long, processing
+     * time, so that a subtask that has seen cameras come and go holds only those still sending. It is far beyond
+     * the gap between two frames of a live camera and beyond the tracker's lost-track buffer (1 s by default),
+     * after which a silent camera's tracks are gone and its motion has nothing left to move; a camera that comes
+     * back starts a new origin, as after a restore.
+     */
+    static final long IDLE_CAMERA_MILLIS = 60_000;
+
+    /** A camera's last thumbnail, the motion summed since its origin, and when its last frame came. */
     private static final class MotionChain {
         GlobalMotion.Thumbnail thumbnail;
         CameraMotion motion;
+        long lastFrameMillis;
     }
 
     /** Screens frames and passes them on with their pixels stored as they are. */
@@ -117,15 +129,18 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
                     frame.layout().frameBytes(Math.max(frame.width(), 0), Math.max(frame.height(), 0)),
                     frame.pixels().length), ctx);
         } else {
-            Frame passed = cameraMotion && frame.layout() == PixelLayout.BGR24 ? withMotion(frame) : frame;
+            Frame passed = cameraMotion && frame.layout() == PixelLayout.BGR24
+                    ? withMotion(frame, ctx.timerService().currentProcessingTime()) : frame;
             out.collect(checkpointJpegQuality > 0 && !passed.pixelStorage().isJpeg()
                     ? passed.withPixelStorage(PixelStorage.jpeg(checkpointJpegQuality)) : passed);
         }
     }
 
     /** The frame with its camera's motion since the origin; a new origin when it cannot be estimated. */
-    private Frame withMotion(Frame frame) {
+    private Frame withMotion(Frame frame, long nowMillis) {
+        forgetIdleCameras(nowMillis);
         MotionChain chain = chains.computeIfAbsent(frame.cameraId(), id -> new MotionChain());
+        chain.lastFrameMillis = nowMillis;
         GlobalMotion.Thumbnail thumbnail = GlobalMotion.thumbnail(frame.pixels(), frame.width(), frame.height());
         GlobalMotion.Shift shift = chain.thumbnail == null ? null : GlobalMotion.estimate(chain.thumbnail, thumbnail);
         if (shift == null) {
@@ -137,6 +152,15 @@ public class ScreenFrames extends ProcessFunction<Frame, Frame> {
         }
         chain.thumbnail = thumbnail;
         return frame.withMotion(chain.motion);
+    }
+
+    /** Drops the chains of cameras silent for {@link #IDLE_CAMERA_MILLIS}; looks at most once in that time. */
+    private void forgetIdleCameras(long nowMillis) {
+        if (nowMillis - lastExpiryMillis < IDLE_CAMERA_MILLIS) {
+            return;
+        }
+        chains.values().removeIf(c -> nowMillis - c.lastFrameMillis >= IDLE_CAMERA_MILLIS);
+        lastExpiryMillis = nowMillis;
     }
 
     private void reject(Frame frame, Reject.Stage stage, String reason, Context ctx) {

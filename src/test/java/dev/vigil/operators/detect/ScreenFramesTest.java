@@ -151,6 +151,29 @@ class ScreenFramesTest {
     }
 
     @Test
+    void aCameraSilentForTheIdleTimeLosesItsThumbnailAndStartsANewOrigin() throws Exception {
+        try (OneInputStreamOperatorTestHarness<Frame, Frame> motion =
+                ProcessFunctionTestHarnesses.forProcessFunction(new ScreenFrames(0, true))) {
+            byte[] world = scene(840, 560, 11);
+            byte[] view = window(world, 840, 100, 100, 640, 360);
+            motion.setProcessingTime(0);
+            motion.processElement(Frame.bgr("paused", 0, 0, 640, 360, view), 0);
+            motion.processElement(Frame.bgr("gone", 0, 0, 640, 360, view), 0);
+            motion.setProcessingTime(ScreenFrames.IDLE_CAMERA_MILLIS / 2);
+            motion.processElement(Frame.bgr("paused", 1, 40, 640, 360, view), 0);
+            motion.setProcessingTime(ScreenFrames.IDLE_CAMERA_MILLIS + 1);
+            motion.processElement(Frame.bgr("paused", 2, 80, 640, 360, view), 0);
+            motion.processElement(Frame.bgr("gone", 1, 40, 640, 360, view), 0);
+
+            List<Frame> out = motion.extractOutputValues();
+            assertThat(out.get(2).motion().originSequence()).as("within the idle time: the chain goes on").isZero();
+            assertThat(out.get(3).motion().originSequence()).as("seen within the idle time: kept").isZero();
+            assertThat(out.get(4).motion()).as("silent for the idle time: a new origin")
+                    .isEqualTo(new CameraMotion(1, 0, 0));
+        }
+    }
+
+    @Test
     void withoutCameraMotionFramesCarryNone() throws Exception {
         harness.processElement(Frame.bgr("cam", 1, 0, 2, 2, new byte[12]), 0);
         assertThat(harness.extractOutputValues().get(0).motion()).isNull();
