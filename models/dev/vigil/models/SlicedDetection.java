@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Detection of frames that may be sliced: every pass of every frame (tiles and full frame, see {@link Slicing})
  * goes into one {@link Detector#detectRegions} call, so the tiles of a frame, and of all frames handed over
- * together, are one micro-batch for the model. Boxes are mapped back to their frame and merged per frame.
+ * together, are one micro-batch for the model. Boxes are mapped back to their frame, marked with the sides their
+ * tile's edges cut ({@link CutSides}), and merged per frame.
  * Batching stays the caller's: a caller counts frames, and a frame reports how many tiles it took.
  */
 public final class SlicedDetection {
@@ -44,7 +45,8 @@ public final class SlicedDetection {
             long preprocess = 0;
             long postprocess = 0;
             int tiles = 0;
-            List<Detection> detections = new ArrayList<>();
+            Slicing frameSlicing = slicing.get(i);
+            List<PassDetection> detections = new ArrayList<>();
             for (int r = first[i]; r < first[i + 1]; r++) {
                 ImageRegion region = regions.get(r);
                 if (!region.isWhole()) {
@@ -54,14 +56,14 @@ public final class SlicedDetection {
                 preprocess += result.preprocessMicros();
                 postprocess += result.postprocessMicros();
                 for (Detection d : result.detections()) {
-                    detections.add(new Detection(d.classId(), d.label(), d.score(), d.x1() + region.x(),
-                            d.y1() + region.y(), d.x2() + region.x(), d.y2() + region.y()));
+                    Detection inFrame = new Detection(d.classId(), d.label(), d.score(), d.x1() + region.x(),
+                            d.y1() + region.y(), d.x2() + region.x(), d.y2() + region.y());
+                    detections.add(new PassDetection(inFrame,
+                            CutSides.of(inFrame, region, frameSlicing.cutMargin())));
                 }
             }
             long mergeStart = System.nanoTime();
-            Slicing frameSlicing = slicing.get(i);
-            List<Detection> merged = BoxMerge.merge(detections, frameSlicing.method(), frameSlicing.metric(),
-                    frameSlicing.threshold());
+            List<Detection> merged = frameSlicing.merge(detections);
             postprocess += (System.nanoTime() - mergeStart) / 1000;
             DetectionResult any = perRegion.get(first[i]);
             results.add(new DetectionResult(merged, any.batchSize(), preprocess, any.inferenceMicros(), postprocess,

@@ -20,12 +20,17 @@ import java.util.Objects;
  * @param minFrameSide frames whose longer side is below this are not sliced (one pass, as without slicing)
  * @param regionOfInterest where to slice, in frame pixels, clipped to each frame; null for the whole frame
  * @param method how the passes' boxes become one set
- * @param metric how boxes are compared when merging
+ * @param metric how boxes are compared when merging (boxes a tile edge cut by intersection over the smaller box
+ *     whatever this says, when the method is {@link BoxMerge.Method#SEAM})
  * @param threshold the metric at which two boxes are one object
+ * @param classAgnostic whether boxes of different classes can be one object when merging (the higher-scored
+ *     box's class wins): a car cut by a seam and called a truck in one tile becomes one object
+ * @param cutMargin how close, in frame pixels, a box's side must come to an inner tile edge to count as cut by
+ *     it (see {@link CutSides})
  */
 public record Slicing(int tileWidth, int tileHeight, double overlap, boolean fullFrame, int minFrameSide,
-        Region regionOfInterest, BoxMerge.Method method, BoxMerge.Metric metric, double threshold)
-        implements Serializable {
+        Region regionOfInterest, BoxMerge.Method method, BoxMerge.Metric metric, double threshold,
+        boolean classAgnostic, double cutMargin) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -41,10 +46,24 @@ public record Slicing(int tileWidth, int tileHeight, double overlap, boolean ful
 
     /** Overlap of SAHI's examples and paper. */
     public static final double DEFAULT_OVERLAP = 0.2;
-    /** Greedy merging by intersection over the smaller box at 0.5: SAHI's default post-processing. */
-    public static final BoxMerge.Method DEFAULT_METHOD = BoxMerge.Method.MERGE;
-    public static final BoxMerge.Metric DEFAULT_METRIC = BoxMerge.Metric.IOS;
+    /**
+     * Non-maximum suppression by IoU at 0.5, boxes cut by a tile edge matched by intersection over the smaller box
+     * and given back their cut sides: on the coco128 mosaics it beat SAHI's greedy union (merge, IoS, 0.5) on AP,
+     * AP_small and AP_large for all four catalogue models, where the union inflated most boxes. See
+     * {@link BoxMerge}.
+     */
+    public static final BoxMerge.Method DEFAULT_METHOD = BoxMerge.Method.SEAM;
+    public static final BoxMerge.Metric DEFAULT_METRIC = BoxMerge.Metric.IOU;
     public static final double DEFAULT_THRESHOLD = 0.5;
+    /**
+     * Class-aware: on the mosaics every model scored lower AP and AP_large class-agnostic. Classes are scored one
+     * by one, so of an object called both car and truck, the lower-scored box that class-agnostic merging drops
+     * is a miss whenever it had the right class; in the job, the tracker's class-agnostic duplicate check keeps
+     * one object per place.
+     */
+    public static final boolean DEFAULT_CLASS_AGNOSTIC = false;
+    /** A box a tile cut ends at the tile's edge, give or take the model's rounding; AP barely moved from 1 to 8. */
+    public static final double DEFAULT_CUT_MARGIN = 2;
 
     public Slicing {
         Objects.requireNonNull(method, "method");
@@ -61,17 +80,46 @@ public record Slicing(int tileWidth, int tileHeight, double overlap, boolean ful
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("merge threshold must be in (0, 1], got " + threshold);
         }
+        if (!(cutMargin >= 0 && Double.isFinite(cutMargin))) {
+            throw new IllegalArgumentException("cut margin must be a finite number of pixels >= 0, got " + cutMargin);
+        }
+    }
+
+    /**
+     * A slicing whose merging is class-aware with the default cut margin, as every slicing was before those two
+     * settings existed; callers that set neither keep compiling.
+     */
+    public Slicing(int tileWidth, int tileHeight, double overlap, boolean fullFrame, int minFrameSide,
+            Region regionOfInterest, BoxMerge.Method method, BoxMerge.Metric metric, double threshold) {
+        this(tileWidth, tileHeight, overlap, fullFrame, minFrameSide, regionOfInterest, method, metric, threshold,
+                DEFAULT_CLASS_AGNOSTIC, DEFAULT_CUT_MARGIN);
     }
 
     /** Tiles of the given size, with every other setting at its default (full-frame pass on, no minimum). */
     public static Slicing tiles(int tileWidth, int tileHeight) {
         return new Slicing(tileWidth, tileHeight, DEFAULT_OVERLAP, true, 0, null, DEFAULT_METHOD,
-                DEFAULT_METRIC, DEFAULT_THRESHOLD);
+                DEFAULT_METRIC, DEFAULT_THRESHOLD, DEFAULT_CLASS_AGNOSTIC, DEFAULT_CUT_MARGIN);
     }
 
     public Slicing withFullFrame(boolean on) {
         return new Slicing(tileWidth, tileHeight, overlap, on, minFrameSide, regionOfInterest, method, metric,
-                threshold);
+                threshold, classAgnostic, cutMargin);
+    }
+
+    /** This slicing with the passes' boxes merged by {@code method}, compared by {@code metric} at {@code threshold}. */
+    public Slicing withMerge(BoxMerge.Method method, BoxMerge.Metric metric, double threshold) {
+        return new Slicing(tileWidth, tileHeight, overlap, fullFrame, minFrameSide, regionOfInterest, method, metric,
+                threshold, classAgnostic, cutMargin);
+    }
+
+    public Slicing withClassAgnostic(boolean on) {
+        return new Slicing(tileWidth, tileHeight, overlap, fullFrame, minFrameSide, regionOfInterest, method, metric,
+                threshold, on, cutMargin);
+    }
+
+    /** The detections of all passes over one frame, merged into one set as this slicing says. */
+    public List<Detection> merge(List<PassDetection> detections) {
+        return BoxMerge.merge(detections, method, metric, threshold, classAgnostic);
     }
 
     /**

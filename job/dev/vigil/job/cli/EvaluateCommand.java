@@ -105,19 +105,32 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "With --slicing: also detect the whole image (large objects). Default: ${DEFAULT-VALUE}")
     boolean fullFrame;
 
-    @Option(names = "--merge", defaultValue = "merge", paramLabel = "nms|merge",
-            description = "With --slicing: drop the lower of two matching boxes (nms) or merge them into their "
-                    + "union (merge). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--merge", defaultValue = "seam", paramLabel = "seam|nms|merge",
+            description = "With --slicing: how matching boxes become one. seam: keep the best (NMS), except that a "
+                    + "box a tile edge cut is matched by intersection over the smaller box and takes its cut sides "
+                    + "from a box that sees past them; nms: keep the best; merge: their union (SAHI's greedy "
+                    + "merging). Default: ${DEFAULT-VALUE}")
     String merge;
 
-    @Option(names = "--merge-metric", defaultValue = "ios", paramLabel = "iou|ios",
+    @Option(names = "--merge-metric", defaultValue = "iou", paramLabel = "iou|ios",
             description = "With --slicing: compare boxes by intersection over union or over the smaller box. "
                     + "Default: ${DEFAULT-VALUE}")
     String mergeMetric;
 
-    @Option(names = "--merge-threshold", defaultValue = "0.5",
+    @Option(names = "--merge-threshold", defaultValue = "" + Slicing.DEFAULT_THRESHOLD,
             description = "With --slicing: the metric at which two boxes are one object. Default: ${DEFAULT-VALUE}")
     double mergeThreshold;
+
+    @Option(names = "--merge-class-agnostic", defaultValue = "" + Slicing.DEFAULT_CLASS_AGNOSTIC, arity = "1",
+            paramLabel = "true|false", description = "With --slicing: let boxes of different classes be one object "
+                    + "(the better-scored class wins), as a car called a truck across a tile seam. "
+                    + "Default: ${DEFAULT-VALUE}")
+    boolean mergeClassAgnostic;
+
+    @Option(names = "--merge-cut-margin", paramLabel = "PX", defaultValue = "" + Slicing.DEFAULT_CUT_MARGIN,
+            description = "With --slicing: how close, in image pixels, a box must come to an inner tile edge to count "
+                    + "as cut by it. Default: ${DEFAULT-VALUE}")
+    double mergeCutMargin;
 
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
@@ -159,7 +172,8 @@ final class EvaluateCommand implements Callable<Integer> {
         BoxMerge.Method method = choice(BoxMerge.Method.class, "--merge", merge);
         BoxMerge.Metric metric = choice(BoxMerge.Metric.class, "--merge-metric", mergeMetric);
         try {
-            return new Slicing(width, height, overlap, fullFrame, 0, null, method, metric, mergeThreshold);
+            return new Slicing(width, height, overlap, fullFrame, 0, null, method, metric, mergeThreshold,
+                    mergeClassAgnostic, mergeCutMargin);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--slicing: " + e.getMessage(), e);
         }
@@ -219,10 +233,11 @@ final class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  score >= %s, NMS IoU %s, at most %d detections per image, batch %d%n",
                     scoreThreshold, nmsDescription(), maxDetections, batch);
             if (tiles != null) {
-                out.printf(Locale.ROOT, "  sliced: %dx%d tiles, overlap %s, full-frame pass %s, %s by %s >= %s%n",
+                out.printf(Locale.ROOT, "  sliced: %dx%d tiles, overlap %s, full-frame pass %s, %s by %s >= %s, "
+                        + "class-%s, cut within %s px of a tile edge%n",
                         tiles.tileWidth(), tiles.tileHeight(), tiles.overlap(), tiles.fullFrame() ? "on" : "off",
                         tiles.method().name().toLowerCase(Locale.ROOT), tiles.metric().name().toLowerCase(Locale.ROOT),
-                        tiles.threshold());
+                        tiles.threshold(), tiles.classAgnostic() ? "agnostic" : "aware", tiles.cutMargin());
             }
 
             long[] lastReport = {System.nanoTime()};
