@@ -85,16 +85,6 @@ public record Slicing(int tileWidth, int tileHeight, double overlap, boolean ful
         }
     }
 
-    /**
-     * A slicing whose merging is class-aware with the default cut margin, as every slicing was before those two
-     * settings existed; callers that set neither keep compiling.
-     */
-    public Slicing(int tileWidth, int tileHeight, double overlap, boolean fullFrame, int minFrameSide,
-            Region regionOfInterest, BoxMerge.Method method, BoxMerge.Metric metric, double threshold) {
-        this(tileWidth, tileHeight, overlap, fullFrame, minFrameSide, regionOfInterest, method, metric, threshold,
-                DEFAULT_CLASS_AGNOSTIC, DEFAULT_CUT_MARGIN);
-    }
-
     /** Tiles of the given size, with every other setting at its default (full-frame pass on, no minimum). */
     public static Slicing tiles(int tileWidth, int tileHeight) {
         return new Slicing(tileWidth, tileHeight, DEFAULT_OVERLAP, true, 0, null, DEFAULT_METHOD,

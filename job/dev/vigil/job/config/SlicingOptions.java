@@ -50,24 +50,36 @@ public final class SlicingOptions {
             "Only tile this rectangle of the frame, x,y,width,height in frame pixels (clipped to the frame); the "
                     + "full-frame pass still sees the whole frame. Default: the whole frame.");
     public static final ConfigOption<String> MERGE = ConfigOption.of(
-            PREFIX + "merge", ValueType.oneOf("merge", "nms"), "merge",
-            "How boxes of one object seen by several passes become one: merge (into their union, so an object cut "
-                    + "by a tile edge is whole) or nms (keep the highest-scoring).");
+            PREFIX + "merge", ValueType.oneOf("seam", "nms", "merge"), lower(Slicing.DEFAULT_METHOD),
+            "How boxes of one object seen by several passes become one: seam (non-maximum suppression, and a box a "
+                    + "tile edge cut is matched to the rest of its object and gets its cut sides back), nms (keep the "
+                    + "highest-scoring) or merge (SAHI's union of all boxes that match).");
     public static final ConfigOption<String> MERGE_METRIC = ConfigOption.of(
-            PREFIX + "merge-metric", ValueType.oneOf("ios", "iou"), "ios",
-            "Compare boxes by intersection over the smaller box (ios: a part of an object matches the whole) or "
-                    + "over their union (iou).");
+            PREFIX + "merge-metric", ValueType.oneOf("iou", "ios"), lower(Slicing.DEFAULT_METRIC),
+            "Compare boxes by intersection over their union (iou) or over the smaller box (ios: a part of an object "
+                    + "matches the whole); seam compares boxes a tile edge cut by ios whatever this says.");
     public static final ConfigOption<Double> MERGE_THRESHOLD = ConfigOption.of(
             PREFIX + "merge-threshold", ValueType.decimal(0.01, 1), Slicing.DEFAULT_THRESHOLD,
             "The merge metric at which two boxes are one object.");
+    public static final ConfigOption<Boolean> CLASS_AGNOSTIC = ConfigOption.of(
+            PREFIX + "class-agnostic", ValueType.bool(), Slicing.DEFAULT_CLASS_AGNOSTIC,
+            "Boxes of different classes may be one object (the higher-scored box's class wins): a car called a truck "
+                    + "in the next tile becomes one object. Off: on COCO data it cost AP for every model.");
+    public static final ConfigOption<Double> CUT_MARGIN = ConfigOption.of(
+            PREFIX + "cut-margin", ValueType.decimal(0, 64), Slicing.DEFAULT_CUT_MARGIN,
+            "How close, in frame pixels, a box's side must come to an inner tile edge to count as cut by it (seam).");
     public static final ConfigOption<Object> CAMERAS = ConfigOption.of(
             PREFIX + "cameras", ValueType.tree(), null,
             "Slicing keys of single cameras, as cameras.<id>.<key> with the keys above (enabled, tile, ...); keys a "
                     + "camera leaves out are the ones above.");
 
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
     /** The keys a camera may set, each read as its {@code detect.slicing} key is. */
     private static final List<ConfigOption<?>> PER_CAMERA = List.of(ENABLED, TILE, TILE_SCALE, OVERLAP, FULL_FRAME,
-            MIN_FRAME_SIDE, REGION, MERGE, MERGE_METRIC, MERGE_THRESHOLD);
+            MIN_FRAME_SIDE, REGION, MERGE, MERGE_METRIC, MERGE_THRESHOLD, CLASS_AGNOSTIC, CUT_MARGIN);
 
     public static List<ConfigOption<?>> all() {
         List<ConfigOption<?>> all = new ArrayList<>(PER_CAMERA);
@@ -155,7 +167,8 @@ public final class SlicingOptions {
                 (Boolean) values.get(FULL_FRAME.key()), ((Long) values.get(MIN_FRAME_SIDE.key())).intValue(), region,
                 BoxMerge.Method.valueOf(((String) values.get(MERGE.key())).toUpperCase(Locale.ROOT)),
                 BoxMerge.Metric.valueOf(((String) values.get(MERGE_METRIC.key())).toUpperCase(Locale.ROOT)),
-                (Double) values.get(MERGE_THRESHOLD.key()));
+                (Double) values.get(MERGE_THRESHOLD.key()), (Boolean) values.get(CLASS_AGNOSTIC.key()),
+                (Double) values.get(CUT_MARGIN.key()));
     }
 
     private static ImageSize tile(String text, double scale, ImageSize model, String key, List<String> problems) {

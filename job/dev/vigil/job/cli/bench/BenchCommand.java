@@ -278,8 +278,7 @@ public final class BenchCommand implements Callable<Integer> {
             throws Exception {
         Path source = slicingVideo != null ? slicingVideo : dataFile("video/intel-sample-videos/car-detection.mp4");
         ModelDescription model = Detectors.check(settings);
-        Slicing tiles = new Slicing(model.inputWidth(), model.inputHeight(), Slicing.DEFAULT_OVERLAP, true, 0, null,
-                Slicing.DEFAULT_METHOD, Slicing.DEFAULT_METRIC, Slicing.DEFAULT_THRESHOLD);
+        Slicing tiles = Slicing.tiles(model.inputWidth(), model.inputHeight());
         section.put("video", source.toString());
         section.put("tile", model.inputWidth() + "x" + model.inputHeight());
         section.put("max_batch_size", batching.maxBatchSize());

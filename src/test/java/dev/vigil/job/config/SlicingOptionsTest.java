@@ -35,8 +35,8 @@ class SlicingOptionsTest {
     void enabledTilesAreTheModelsInputSizeWithTheDocumentedDefaults() {
         Slicing slicing = read("  slicing:\n    enabled: true\n", null).forCamera("any");
 
-        assertThat(slicing).isEqualTo(new Slicing(320, 320, 0.2, true, 1280, null, BoxMerge.Method.MERGE,
-                BoxMerge.Metric.IOS, 0.5));
+        assertThat(slicing).isEqualTo(new Slicing(320, 320, 0.2, true, 1280, null, BoxMerge.Method.SEAM,
+                BoxMerge.Metric.IOU, 0.5, false, 2));
         assertThat(problems).isEmpty();
     }
 
@@ -51,13 +51,15 @@ class SlicingOptionsTest {
                     full-frame: false
                     min-frame-side: 0
                     region: 0, 540, 1920, 540
-                    merge: nms
-                    merge-metric: iou
+                    merge: merge
+                    merge-metric: ios
                     merge-threshold: 0.6
+                    class-agnostic: true
+                    cut-margin: 4
                 """, null).forCamera("any");
 
         assertThat(slicing).isEqualTo(new Slicing(640, 640, 0.25, false, 0, new Slicing.Region(0, 540, 1920, 540),
-                BoxMerge.Method.NMS, BoxMerge.Metric.IOU, 0.6));
+                BoxMerge.Method.MERGE, BoxMerge.Metric.IOS, 0.6, true, 4));
         assertThat(problems).isEmpty();
     }
 
@@ -113,7 +115,8 @@ class SlicingOptionsTest {
                 "detect.slicing.region: expected x,y,width,height in frame pixels (x, y >= 0, width and height > 0), "
                         + "got '1,2,3'",
                 "detect.slicing.cameras.drone.overlapp: unknown key (did you mean overlap? keys: enabled, tile, "
-                        + "tile-scale, overlap, full-frame, min-frame-side, region, merge, merge-metric, merge-threshold)",
+                        + "tile-scale, overlap, full-frame, min-frame-side, region, merge, merge-metric, merge-threshold, "
+                        + "class-agnostic, cut-margin)",
                 "detect.slicing.cameras.dron.overlap: expected a number from 0.0 to 0.9, got 2.0",
                 "detect.slicing.cameras.dron: the input has no camera 'dron' (did you mean drone? its cameras: drone)");
     }
