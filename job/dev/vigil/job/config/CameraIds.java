@@ -1,9 +1,7 @@
 package dev.vigil.job.config;
 
-import dev.vigil.models.Suggestions;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /** Checks of camera ids a config names against the cameras its input carries. */
 final class CameraIds {
@@ -18,9 +16,7 @@ final class CameraIds {
             List<String> problems) {
         for (String camera : configured) {
             if (!inputCameras.contains(camera)) {
-                String hint = Suggestions.nearest(camera, inputCameras, UnaryOperator.identity(), true)
-                        .filter(nearest -> nearest.distance() <= Math.max(2, camera.length() / 3))
-                        .map(nearest -> "did you mean " + nearest.name() + "? ")
+                String hint = NearestName.to(camera, inputCameras).map(known -> "did you mean " + known + "? ")
                         .orElse("");
                 problems.add(section + "." + camera + ": the input has no camera '" + camera + "' (" + hint
                         + "its cameras: " + String.join(", ", inputCameras) + ")");

@@ -2,15 +2,12 @@ package dev.vigil.job.config;
 
 import dev.vigil.models.BoxMerge;
 import dev.vigil.models.Slicing;
-import dev.vigil.models.Suggestions;
 import dev.vigil.operators.detect.CameraSlicing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * Options of sliced inference ({@code detect.slicing}): frames cut into overlapping tiles that the model sees at
@@ -132,12 +129,9 @@ public final class SlicingOptions {
                     .orElse(null);
             if (option == null) {
                 List<String> names = PER_CAMERA.stream().map(o -> o.key().substring(PREFIX.length())).toList();
-                String hint = Suggestions.nearest(name, names, UnaryOperator.identity(), true)
-                        .filter(nearest -> nearest.distance() <= Math.max(2, name.length() / 3))
-                        .map(nearest -> "did you mean " + nearest.name() + "? ")
-                        .orElse("");
+                String hint = NearestName.to(name, names).map(known -> "did you mean " + known + "? ").orElse("");
                 problems.add(where + "." + name + ": unknown key (" + hint + "keys: "
-                        + names.stream().collect(Collectors.joining(", ")) + ")");
+                        + String.join(", ", names) + ")");
                 fine = false;
                 continue;
             }

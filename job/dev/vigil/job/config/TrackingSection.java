@@ -1,13 +1,11 @@
 package dev.vigil.job.config;
 
 import dev.vigil.models.ModelCatalogue;
-import dev.vigil.models.Suggestions;
 import dev.vigil.operators.track.TrackerSettings;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /** The {@code tracking} section as the tracker's settings, on Vigil's detectors' defaults. */
 public final class TrackingSection {
@@ -66,10 +64,8 @@ public final class TrackingSection {
             if (ModelCatalogue.COCO_CLASSES.contains(name)) {
                 classes.add(name);
             } else {
-                String hint = Suggestions.nearest(name, ModelCatalogue.COCO_CLASSES, UnaryOperator.identity(), true)
-                        .filter(nearest -> nearest.distance() <= Math.max(2, name.length() / 3))
-                        .map(nearest -> " (did you mean " + nearest.name() + "?)")
-                        .orElse("");
+                String hint = NearestName.to(name, ModelCatalogue.COCO_CLASSES)
+                        .map(known -> " (did you mean " + known + "?)").orElse("");
                 problems.add(VigilOptions.OUTPUT_MOT_CLASSES.key() + ": '" + name + "' is not a class of the model" + hint);
             }
         }
