@@ -1,6 +1,8 @@
 package dev.vigil.job.cli;
 
 import dev.vigil.job.ExitCodes;
+import dev.vigil.job.config.ImageSize;
+import dev.vigil.job.config.SlicingOptions;
 import dev.vigil.models.CatalogueEntry;
 import dev.vigil.models.Detector;
 import dev.vigil.models.Detectors;
@@ -150,29 +152,19 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The slicing --slicing and its options ask for; TILE 'model' is the model's input size. */
     private Slicing slicing(ModelSettings settings) {
-        int width;
-        int height;
-        String tile = slicing.trim().toLowerCase(Locale.ROOT);
-        if (tile.equals("model")) {
-            ModelDescription model = Detectors.check(settings);
-            width = model.inputWidth();
-            height = model.inputHeight();
-        } else {
-            String[] parts = tile.split("x", -1);
-            try {
-                width = Integer.parseInt(parts[0]);
-                height = parts.length == 1 ? width : Integer.parseInt(parts[1]);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--slicing '" + slicing + "' is not WxH, N or model");
-            }
-            if (parts.length > 2) {
-                throw new IllegalArgumentException("--slicing '" + slicing + "' is not WxH, N or model");
-            }
+        ImageSize tile;
+        try {
+            tile = SlicingOptions.tileSize(slicing.toLowerCase(Locale.ROOT), 1, () -> {
+                ModelDescription model = Detectors.check(settings);
+                return new ImageSize(model.inputWidth(), model.inputHeight());
+            });
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--slicing '" + slicing + "' is not WxH, N or model");
         }
         BoxMerge.Method method = choice(BoxMerge.Method.class, "--merge", merge);
         BoxMerge.Metric metric = choice(BoxMerge.Metric.class, "--merge-metric", mergeMetric);
         try {
-            return new Slicing(width, height, overlap, fullFrame, 0, null, method, metric, mergeThreshold,
+            return new Slicing(tile.width(), tile.height(), overlap, fullFrame, 0, null, method, metric, mergeThreshold,
                     mergeClassAgnostic, mergeCutMargin);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--slicing: " + e.getMessage(), e);

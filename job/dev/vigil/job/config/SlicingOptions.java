@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Options of sliced inference ({@code detect.slicing}): frames cut into overlapping tiles that the model sees at
@@ -166,16 +167,27 @@ public final class SlicingOptions {
     }
 
     private static ImageSize tile(String text, double scale, ImageSize model, String key, List<String> problems) {
-        if ("model".equals(text.trim().toLowerCase(Locale.ROOT))) {
-            return model == null ? null : new ImageSize((int) Math.round(model.width() * scale),
-                    (int) Math.round(model.height() * scale));
-        }
         try {
-            return ValueType.imageSize().read(text);
+            return tileSize(text, scale, () -> model);
         } catch (IllegalArgumentException e) {
             problems.add(key + ": expected model, " + e.getMessage().replaceFirst("^expected ", ""));
             return null;
         }
+    }
+
+    /**
+     * The tile size {@code text} names: {@code model}, the model's input size times {@code scale} (null when
+     * {@code model} gives none), or a size as {@link ValueType#imageSize()} reads it ({@code 416}, {@code 640x384}).
+     *
+     * @throws IllegalArgumentException saying which sizes it expected, when {@code text} is none of those
+     */
+    public static ImageSize tileSize(String text, double scale, Supplier<ImageSize> model) {
+        if ("model".equals(text.trim().toLowerCase(Locale.ROOT))) {
+            ImageSize size = model.get();
+            return size == null ? null : new ImageSize((int) Math.round(size.width() * scale),
+                    (int) Math.round(size.height() * scale));
+        }
+        return ValueType.imageSize().read(text);
     }
 
     private static Slicing.Region region(String text, String key, List<String> problems) {
