@@ -1,14 +1,11 @@
 package dev.vigil.job.report;
 
-import javax.imageio.IIOImage;
+import dev.vigil.sources.FrameImages;
+
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -18,7 +15,7 @@ import java.util.Optional;
 final class Thumbnails {
 
     static final int WIDTH = 320;
-    private static final float QUALITY = 0.8f;
+    private static final int QUALITY = 80;
 
     private Thumbnails() {}
 
@@ -29,7 +26,8 @@ final class Thumbnails {
             if (image == null) {
                 return Optional.empty();
             }
-            return Optional.of("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg(scaled(image))));
+            byte[] jpeg = FrameImages.jpeg(scaled(image), QUALITY);
+            return Optional.of("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -48,20 +46,5 @@ final class Thumbnails {
             g.dispose();
         }
         return small;
-    }
-
-    private static byte[] jpeg(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(QUALITY);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 }
