@@ -1,6 +1,7 @@
 package dev.vigil.job;
 
 import dev.vigil.job.cli.VigilCli;
+import dev.vigil.operators.track.ByteTracker;
 import dev.vigil.testing.ConsoleCapture;
 import dev.vigil.testing.TestData;
 
@@ -143,15 +144,12 @@ class SlicedJobIT {
         }
     }
 
+    /** IoU of two JSON boxes [x1, y1, x2, y2], as the tracker computes it. */
     private static double iou(JsonNode a, JsonNode b) {
-        double iw = Math.min(a.get(2).asDouble(), b.get(2).asDouble()) - Math.max(a.get(0).asDouble(), b.get(0).asDouble());
-        double ih = Math.min(a.get(3).asDouble(), b.get(3).asDouble()) - Math.max(a.get(1).asDouble(), b.get(1).asDouble());
-        if (iw <= 0 || ih <= 0) {
-            return 0;
-        }
-        double inter = iw * ih;
-        double areaA = (a.get(2).asDouble() - a.get(0).asDouble()) * (a.get(3).asDouble() - a.get(1).asDouble());
-        double areaB = (b.get(2).asDouble() - b.get(0).asDouble()) * (b.get(3).asDouble() - b.get(1).asDouble());
-        return inter / (areaA + areaB - inter);
+        return ByteTracker.iou(corners(a), corners(b));
+    }
+
+    private static double[] corners(JsonNode box) {
+        return new double[] {box.get(0).asDouble(), box.get(1).asDouble(), box.get(2).asDouble(), box.get(3).asDouble()};
     }
 }
