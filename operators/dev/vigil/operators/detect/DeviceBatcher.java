@@ -128,13 +128,14 @@ final class DeviceBatcher implements AutoCloseable {
      * once, from a batch thread.
      */
     void submit(Frame frame, FramePolicy policy, Slicing slicing, Completion completion) {
+        // Laid out before taking the lock that every subtask on the device shares: a 4K frame has many tiles.
+        Request request = new Request(frame, policy, slicing, completion, clock.nanoTime());
         Request replaced = null;
         synchronized (lock) {
             if (closed) {
                 completion.failed(new CancellationException("the detector on " + device + " is closed"));
                 return;
             }
-            Request request = new Request(frame, policy, slicing, completion, clock.nanoTime());
             if (policy == FramePolicy.LATEST) {
                 replaced = waitingLatest.put(frame.cameraId(), request);
             }
