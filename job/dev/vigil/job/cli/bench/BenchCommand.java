@@ -150,7 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
                         : model == null ? ModelSettings.file(Path.of(modelPath))
                         : ModelSettings.named(model).withPath(Path.of(modelPath)))
                 .withIntraOpThreads(threads);
-        Detectors.check(settings);
+        ModelDescription described = Detectors.check(settings);
         VideoInfo info = FileVideoSource.probe(file);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode report = json.createObjectNode();
@@ -243,7 +243,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         if (slicing) {
-            measureSlicing(settings, batching, report.putObject("slicing"));
+            measureSlicing(settings, described, batching, report.putObject("slicing"));
         }
 
         if (visual) {
@@ -274,13 +274,12 @@ public final class BenchCommand implements Callable<Integer> {
      * The job on copies of the slicing video at each resolution, whole and sliced (tiles of the model's input
      * size, overlap 0.2, the full-frame pass, every frame sliced), one camera, the batching of the other runs.
      */
-    private void measureSlicing(ModelSettings settings, BatchingSettings batching, ObjectNode section)
-            throws Exception {
+    private void measureSlicing(ModelSettings settings, ModelDescription described, BatchingSettings batching,
+            ObjectNode section) throws Exception {
         Path source = slicingVideo != null ? slicingVideo : dataFile("video/intel-sample-videos/car-detection.mp4");
-        ModelDescription model = Detectors.check(settings);
-        Slicing tiles = Slicing.tiles(model.inputWidth(), model.inputHeight());
+        Slicing tiles = Slicing.tiles(described.inputWidth(), described.inputHeight());
         section.put("video", source.toString());
-        section.put("tile", model.inputWidth() + "x" + model.inputHeight());
+        section.put("tile", described.inputWidth() + "x" + described.inputHeight());
         section.put("max_batch_size", batching.maxBatchSize());
         ArrayNode runs = section.putArray("runs");
         for (String resolution : slicingResolutions) {
