@@ -212,7 +212,11 @@ public final class ByteTracker {
                 t.label = d.label();
                 t.score = d.score();
                 double[] z = KalmanBoxFilter.toMeasurement(d.x1(), d.y1(), d.x2(), d.y2());
-                KalmanBoxFilter.initiate(z, t.mean, t.cov);
+                if (settings.calibratedStart()) {
+                    KalmanBoxFilter.initiateCalibrated(z, t.mean, t.cov, TrackerSettings.DEFAULT_FRAME_RATE / fps);
+                } else {
+                    KalmanBoxFilter.initiate(z, t.mean, t.cov);
+                }
                 t.hits = 1;
                 t.startFrame = frame;
                 t.lastMatchFrame = frame;

@@ -19,16 +19,44 @@ public final class KalmanBoxFilter {
 
     private KalmanBoxFilter() {}
 
-    /** New mean and covariance for a first measurement {x, y, a, h}; velocities start at 0. */
+    /**
+     * Standard deviation of the aspect-ratio measurement ({@link #update}). ByteTrack starts a track ten times surer
+     * of its aspect ratio than that ({@link #initiate}); {@link #initiateCalibrated} starts it at twice the noise, as
+     * position and height start.
+     */
+    static final double ASPECT_MEASUREMENT_STD = 1e-1;
+
+    /** New mean and covariance for a first measurement {x, y, a, h}; velocities start at 0. ByteTrack's start. */
     public static void initiate(double[] measurement, double[] mean, double[] cov) {
+        start(measurement, mean, cov, 1e-2, 1);
+    }
+
+    /**
+     * New mean and covariance for a first measurement {x, y, a, h}, as uncertain as that one measurement is.
+     * ByteTrack's start claims an aspect ratio known to 0.01 from a box measured to 0.1: the first box's shape then
+     * sticks (a track started on a box half again too wide stays too wide for tens of frames, and misses its object
+     * at IoU 0.5). Here the aspect ratio starts at twice its measurement noise, as the position and height do. The
+     * velocity's uncertainty is ByteTrack's per frame of a 30 fps stream, times {@code stepFrames}, the frames of
+     * that stream one step spans: at 10 fps an object moves three times as far per step, and the second box
+     * teaches the filter most of that motion instead of a quarter of it.
+     *
+     * @param stepFrames the time between two steps of the stream, in frames at 30 fps (30 / its frame rate)
+     */
+    public static void initiateCalibrated(double[] measurement, double[] mean, double[] cov, double stepFrames) {
+        start(measurement, mean, cov, 2 * ASPECT_MEASUREMENT_STD, stepFrames);
+    }
+
+    private static void start(double[] measurement, double[] mean, double[] cov, double aspectStd,
+            double velocityScale) {
         double h = measurement[3];
         for (int i = 0; i < 4; i++) {
             mean[i] = measurement[i];
             mean[i + 4] = 0;
         }
+        double v = 10 * STD_WEIGHT_VELOCITY * h * velocityScale;
         double[] std = {
-            2 * STD_WEIGHT_POSITION * h, 2 * STD_WEIGHT_POSITION * h, 1e-2, 2 * STD_WEIGHT_POSITION * h,
-            10 * STD_WEIGHT_VELOCITY * h, 10 * STD_WEIGHT_VELOCITY * h, 1e-5, 10 * STD_WEIGHT_VELOCITY * h
+            2 * STD_WEIGHT_POSITION * h, 2 * STD_WEIGHT_POSITION * h, aspectStd, 2 * STD_WEIGHT_POSITION * h,
+            v, v, 1e-5 * velocityScale, v
         };
         java.util.Arrays.fill(cov, 0);
         for (int i = 0; i < DIM; i++) {
@@ -65,7 +93,7 @@ public final class KalmanBoxFilter {
     /** Corrects mean and covariance with a measurement {x, y, a, h}. */
     public static void update(double[] mean, double[] cov, double[] measurement) {
         double h = mean[3];
-        double[] r = {STD_WEIGHT_POSITION * h, STD_WEIGHT_POSITION * h, 1e-1, STD_WEIGHT_POSITION * h};
+        double[] r = {STD_WEIGHT_POSITION * h, STD_WEIGHT_POSITION * h, ASPECT_MEASUREMENT_STD, STD_WEIGHT_POSITION * h};
         // S = H·P·Hᵀ + R (top-left 4×4 of P plus R).
         double[] s = new double[16];
         for (int i = 0; i < 4; i++) {

@@ -72,6 +72,10 @@ import java.io.Serializable;
  *     (C-BIoU's first buffer).
  * @param cameraMotion whether the job estimates each camera's global image motion and shifts the
  *     tracks by it before association (see {@link ByteTracker}). Default false.
+ * @param calibratedStart whether a new track's filter starts as uncertain as its first box is: its aspect
+ *     ratio at twice the measurement's noise rather than ByteTrack's tenth of it, its velocity with the
+ *     uncertainty of the time between the stream's frames rather than of 1/30 s (see
+ *     {@link KalmanBoxFilter#initiateCalibrated}). Default true; false is ByteTrack's start.
  */
 public record TrackerSettings(
         float highScoreThreshold,
@@ -95,16 +99,20 @@ public record TrackerSettings(
         float momentumWeight,
         double momentumSeconds,
         float bufferScale,
-        boolean cameraMotion) implements Serializable {
+        boolean cameraMotion,
+        boolean calibratedStart) implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
-    /** The frame rate assumed for a stream until its own is known: the rate ByteTrack's frame counts were set for. */
+    /**
+     * The frame rate assumed for a stream until its own is known: the rate ByteTrack's frame counts and its filter's
+     * per-frame velocity noise were set for.
+     */
     public static final double DEFAULT_FRAME_RATE = 30;
 
     public static final TrackerSettings DEFAULTS = new TrackerSettings(
             0.5f, 0.1f, 0.6f, 0.8f, 0.5f, 0.7f, true, 1.0, 2, true, 0.85f, false, false, 8, 500, 300_000,
-            0, true, 0.2f, 0.1, 0.3f, false);
+            0, true, 0.2f, 0.1, 0.3f, false, true);
 
     /**
      * {@link #DEFAULTS} with score thresholds for Vigil's own detectors, which report detections from
@@ -168,7 +176,7 @@ public record TrackerSettings(
         private int minHits, reorderFrames;
         private long reorderWait, idleTimeout;
         private double buffer, frameRate, momentumSeconds;
-        private boolean observationCentric, cameraMotion;
+        private boolean observationCentric, cameraMotion, calibratedStart;
         private float momentumWeight, bufferScale;
 
         private Builder(TrackerSettings s) {
@@ -194,6 +202,7 @@ public record TrackerSettings(
             momentumSeconds = s.momentumSeconds;
             bufferScale = s.bufferScale;
             cameraMotion = s.cameraMotion;
+            calibratedStart = s.calibratedStart;
         }
 
         public Builder highScoreThreshold(float v) { high = v; return this; }
@@ -212,6 +221,7 @@ public record TrackerSettings(
         public Builder momentumSeconds(double v) { momentumSeconds = v; return this; }
         public Builder bufferScale(float v) { bufferScale = v; return this; }
         public Builder cameraMotion(boolean v) { cameraMotion = v; return this; }
+        public Builder calibratedStart(boolean v) { calibratedStart = v; return this; }
         public Builder minConfirmHits(int v) { minHits = v; return this; }
         public Builder classAware(boolean v) { classAware = v; return this; }
         public Builder duplicateIou(float v) { duplicateIou = v; return this; }
@@ -225,7 +235,7 @@ public record TrackerSettings(
             return new TrackerSettings(high, low, newTrack, matchCost, lowMatchCost, tentativeMatchCost, fuseScore,
                     buffer, minHits, classAware, duplicateIou, emitTentative, emitLost, reorderFrames, reorderWait,
                     idleTimeout, frameRate, observationCentric, momentumWeight, momentumSeconds, bufferScale,
-                    cameraMotion);
+                    cameraMotion, calibratedStart);
         }
     }
 }

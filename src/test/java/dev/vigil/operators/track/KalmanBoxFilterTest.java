@@ -22,6 +22,60 @@ class KalmanBoxFilterTest {
     }
 
     @Test
+    void theCalibratedStartIsAsUncertainAsItsMeasurementAndItsStep() {
+        double[] mean = new double[D];
+        double[] cov = new double[D * D];
+        KalmanBoxFilter.initiateCalibrated(new double[] {100, 50, 0.5, 80}, mean, cov, 3);
+
+        assertThat(mean).containsExactly(100, 50, 0.5, 80, 0, 0, 0, 0);
+        assertThat(cov[0]).isCloseTo(Math.pow(2 * 80 / 20.0, 2), within(1e-9));
+        assertThat(cov[2 * D + 2]).isCloseTo(Math.pow(2 * KalmanBoxFilter.ASPECT_MEASUREMENT_STD, 2), within(1e-12));
+        assertThat(cov[4 * D + 4]).isCloseTo(Math.pow(3 * 10 * 80 / 160.0, 2), within(1e-9));
+    }
+
+    /** The aspect ratio estimated after a first box of aspect 0.7 and three more of 0.45. */
+    private static double aspectAfterAWrongFirstShape(boolean calibrated) {
+        double[] mean = new double[D];
+        double[] cov = new double[D * D];
+        double[] first = {100, 100, 0.7, 200};
+        if (calibrated) {
+            KalmanBoxFilter.initiateCalibrated(first, mean, cov, 1);
+        } else {
+            KalmanBoxFilter.initiate(first, mean, cov);
+        }
+        for (int i = 0; i < 3; i++) {
+            KalmanBoxFilter.predict(mean, cov);
+            KalmanBoxFilter.update(mean, cov, new double[] {100, 100, 0.45, 200});
+        }
+        return mean[2];
+    }
+
+    @Test
+    void theCalibratedStartLetsLaterBoxesCorrectTheFirstShape() {
+        assertThat(aspectAfterAWrongFirstShape(true)).isCloseTo(0.45, within(0.03));
+        // ByteTrack's start trusts the first box ten times more than a measurement deserves.
+        assertThat(aspectAfterAWrongFirstShape(false)).isGreaterThan(0.65);
+    }
+
+    /** The velocity (pixels per step) learnt from two boxes 15 px apart, one step of {@code stepFrames} apart. */
+    private static double velocityFromTwoBoxes(double stepFrames) {
+        double[] mean = new double[D];
+        double[] cov = new double[D * D];
+        KalmanBoxFilter.initiateCalibrated(new double[] {100, 200, 0.4, 100}, mean, cov, stepFrames);
+        KalmanBoxFilter.predict(mean, cov);
+        KalmanBoxFilter.update(mean, cov, new double[] {115, 200, 0.4, 100});
+        return mean[4];
+    }
+
+    @Test
+    void aLongerStepLetsTwoBoxesTeachMoreOfTheMotion() {
+        // One frame at 30 fps: ByteTrack's uncertainty, a quarter of the 15 px is taken as velocity.
+        assertThat(velocityFromTwoBoxes(1)).isBetween(3.0, 4.5);
+        // A 10 fps step: most of it.
+        assertThat(velocityFromTwoBoxes(3)).isBetween(10.0, 15.0);
+    }
+
+    @Test
     void predictMovesByTheVelocityAndGrowsTheUncertainty() {
         double[] mean = {100, 50, 0.5, 80, 3, -2, 0, 1};
         double[] cov = new double[D * D];

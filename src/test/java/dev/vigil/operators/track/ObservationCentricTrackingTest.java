@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The association steps beside IoU: OC-SORT's re-update and direction term, buffered IoU, durations at the
- * stream's frame rate, and camera-motion compensation.
+ * stream's frame rate, the filter's calibrated start, and camera-motion compensation.
  */
 class ObservationCentricTrackingTest {
 
@@ -164,6 +164,52 @@ class ObservationCentricTrackingTest {
         assertThat(idsOfAPersonHiddenAfterTwoFrames(100)).isEqualTo(1);
         // At 30 fps the same two boxes span a third of it: the track is not widened and the person gets a new id.
         assertThat(idsOfAPersonHiddenAfterTwoFrames(33)).isEqualTo(2);
+    }
+
+    /**
+     * Track ids handed out at 10 fps while a person walking right 15 px per frame is seen in two frames, hidden for
+     * three and found where the walk took them.
+     */
+    private static long idsOfAPersonHiddenForThreeFramesAt10Fps(boolean calibratedStart) {
+        ByteTracker tracker = new ByteTracker(TrackerSettings.builder().frameRate(10).calibratedStart(calibratedStart)
+                .build());
+        double[] x = {100, 115, -1, -1, -1, 175};
+        for (int f = 1; f <= x.length; f++) {
+            tracker.update(f, x[f - 1] < 0 ? List.of() : List.of(det(0.9f, x[f - 1], 200, 40, 100)));
+        }
+        return tracker.state().nextId() - 1;
+    }
+
+    @Test
+    void atALowFrameRateTwoBoxesTeachTheFilterTheWalk() {
+        // Started with the velocity uncertainty of a 10 fps step, the filter takes most of the 15 px between the first
+        // two boxes as the walk and predicts the person where they come out.
+        assertThat(idsOfAPersonHiddenForThreeFramesAt10Fps(true)).isEqualTo(1);
+        // ByteTrack's start, sized for 1/30 s, learns a quarter of it: the prediction lags 45 px behind and the person
+        // gets a new id.
+        assertThat(idsOfAPersonHiddenForThreeFramesAt10Fps(false)).isEqualTo(2);
+    }
+
+    /** The width reported in the fourth frame of a track started on a box too wide for the person it follows. */
+    private static double widthAfterAWideFirstBox(boolean calibratedStart) {
+        ByteTracker tracker = new ByteTracker(TrackerSettings.builder().calibratedStart(calibratedStart).build());
+        tracker.update(1, List.of(det(0.9f, 460, 300, 166, 234)));
+        List<TrackedObject> objects = List.of();
+        for (int f = 2; f <= 4; f++) {
+            objects = tracker.update(f, List.of(det(0.9f, 460, 300, 110, 260)));
+        }
+        TrackedObject o = only(objects);
+        return o.x2() - o.x1();
+    }
+
+    @Test
+    void aTrackStartedOnATooWideBoxTakesThePersonsWidth() {
+        // The person's boxes are 110 px wide. Started as uncertain of its shape as the first box is, the track fits
+        // them by the fourth frame.
+        assertThat(widthAfterAWideFirstBox(true)).isCloseTo(110, within(11.0));
+        // ByteTrack's start holds on to the first box's aspect ratio: still about 1.6 times too wide, less than half
+        // a box's IoU with the person.
+        assertThat(widthAfterAWideFirstBox(false)).isGreaterThan(170);
     }
 
     @Test
