@@ -85,6 +85,10 @@ final class TrackEvalCommand implements Callable<Integer> {
             + "recovery on the last observation.")
     boolean noObservationCentric;
 
+    @Option(names = "--no-calibrated-start", description = "Start new tracks' filters as ByteTrack does: aspect "
+            + "ratio ten times surer than its measurement, velocity uncertainty of one frame at 30 fps.")
+    boolean noCalibratedStart;
+
     @Option(names = "--momentum", description = "Weight of the direction term (default ${DEFAULT-VALUE}; OC-SORT's "
             + "inertia).")
     float momentum = DEFAULTS.momentumWeight();
@@ -265,6 +269,7 @@ final class TrackEvalCommand implements Callable<Integer> {
                 .momentumSeconds(momentumSeconds)
                 .bufferScale(bufferScale)
                 .cameraMotion(cameraMotion.equals("auto"))
+                .calibratedStart(!noCalibratedStart)
                 .build();
     }
 }

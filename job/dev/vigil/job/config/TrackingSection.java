@@ -43,6 +43,7 @@ public final class TrackingSection {
                 .momentumSeconds(config.get(VigilOptions.TRACKING_MOMENTUM_WINDOW).toMillis() / 1000.0)
                 .bufferScale(config.get(VigilOptions.TRACKING_BUFFERED_IOU).floatValue())
                 .cameraMotion(config.get(VigilOptions.TRACKING_CAMERA_MOTION).equals("auto"))
+                .calibratedStart(config.get(VigilOptions.TRACKING_CALIBRATED_START))
                 .minConfirmHits(config.get(VigilOptions.TRACKING_MIN_HITS).intValue())
                 .classAware(config.get(VigilOptions.TRACKING_CLASS_AWARE))
                 .reorderFrames(config.get(VigilOptions.TRACKING_REORDER_FRAMES).intValue())

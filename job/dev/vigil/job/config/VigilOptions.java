@@ -163,6 +163,10 @@ public final class VigilOptions {
             "tracking.camera-motion", ValueType.oneOf("off", "auto"), TrackerSettings.FOR_VIGIL_DETECTORS.cameraMotion() ? "auto" : "off",
             "auto: estimate each camera's global image motion (translation) from its frames before detection and "
                     + "move its tracks by it before matching, for moving cameras (drones, pans); off: cameras are fixed.");
+    public static final ConfigOption<Boolean> TRACKING_CALIBRATED_START = ConfigOption.of(
+            "tracking.calibrated-start", ValueType.bool(), TrackerSettings.FOR_VIGIL_DETECTORS.calibratedStart(),
+            "Start a new track's filter as uncertain as its first box: the aspect ratio at twice its measurement noise, "
+                    + "the velocity for the time between the camera's frames; false: ByteTrack's start (tuned for 30 fps).");
     public static final ConfigOption<Long> TRACKING_MIN_HITS = ConfigOption.of(
             "tracking.min-hits", ValueType.integer(1, 1000), (long) TrackerSettings.FOR_VIGIL_DETECTORS.minConfirmHits(),
             "Matched frames before a new track is confirmed and reported.");
@@ -237,7 +241,7 @@ public final class VigilOptions {
                 TRACKING_ENABLED, TRACKING_HIGH_THRESHOLD, TRACKING_LOW_THRESHOLD, TRACKING_NEW_TRACK_THRESHOLD,
                 TRACKING_MATCH_IOU, TRACKING_BUFFER, TRACKING_BUFFER_FRAMES, TRACKING_FRAME_RATE,
                 TRACKING_OBSERVATION_CENTRIC, TRACKING_MOMENTUM_WEIGHT, TRACKING_MOMENTUM_WINDOW, TRACKING_BUFFERED_IOU,
-                TRACKING_CAMERA_MOTION, TRACKING_MIN_HITS, TRACKING_CLASS_AWARE,
+                TRACKING_CAMERA_MOTION, TRACKING_CALIBRATED_START, TRACKING_MIN_HITS, TRACKING_CLASS_AWARE,
                 TRACKING_REORDER_FRAMES, TRACKING_REORDER_WAIT, TRACKING_IDLE_TIMEOUT,
                 ANALYTICS, CONTROL_FILE, COUNTS_WINDOW,
                 OUTPUT_TYPE, OUTPUT_PATH, OUTPUT_REJECTS_PATH, OUTPUT_TRACKS_PATH, OUTPUT_MOT_DIR, OUTPUT_MOT_CLASSES,
