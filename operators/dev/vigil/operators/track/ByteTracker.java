@@ -28,7 +28,8 @@ import java.util.Objects;
  *   <li>the remaining high detections are matched to tentative tracks (IoU, then buffered IoU), which are confirmed after
  *       {@link TrackerSettings#minConfirmHits()} hits or dropped on their first miss;
  *   <li>remaining detections scoring at least {@link TrackerSettings#newTrackThreshold()} start
- *       tentative tracks; lost tracks older than the buffer are removed; duplicates between
+ *       tentative tracks, their filters started as uncertain as one box and the stream's frame interval make them
+ *       ({@link TrackerSettings#calibratedStart()}); lost tracks older than the buffer are removed; duplicates between
  *       tracked and lost tracks are resolved in favour of the older track.
  * </ol>
  *
