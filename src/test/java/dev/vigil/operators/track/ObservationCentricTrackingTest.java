@@ -142,19 +142,25 @@ class ObservationCentricTrackingTest {
     }
 
     /**
-     * Track ids handed out while a person, seen in two consecutive frames walking right, is hidden for two frames and
-     * found again where its prediction no longer overlaps enough but the widened one does; the frames are
-     * {@code frameMillis} apart.
+     * Track ids {@code tracker} hands out while a 40x100 person walks through frames 1, 2, ... {@code frameMillis}
+     * apart, at the centre x of {@code x} in each frame, or hidden where it is -1.
      */
-    private static long idsOfAPersonHiddenAfterTwoFrames(long frameMillis) {
-        ByteTracker tracker = new ByteTracker(TrackerSettings.DEFAULTS);
+    private static long idsHandedOut(ByteTracker tracker, long frameMillis, double... x) {
         tracker.update(0, 0, List.of(), 0, 0);
-        double[] x = {100, 120, -1, -1, 165};
         for (int f = 1; f <= x.length; f++) {
             List<Detection> dets = x[f - 1] < 0 ? List.of() : List.of(det(0.9f, x[f - 1], 200, 40, 100));
             tracker.update(f, frameMillis * f, dets, 0, 0);
         }
         return tracker.state().nextId() - 1;
+    }
+
+    /**
+     * Track ids handed out while a person, seen in two consecutive frames walking right, is hidden for two frames and
+     * found again where its prediction no longer overlaps enough but the widened one does; the frames are
+     * {@code frameMillis} apart.
+     */
+    private static long idsOfAPersonHiddenAfterTwoFrames(long frameMillis) {
+        return idsHandedOut(new ByteTracker(TrackerSettings.DEFAULTS), frameMillis, 100, 120, -1, -1, 165);
     }
 
     @Test
@@ -173,11 +179,7 @@ class ObservationCentricTrackingTest {
     private static long idsOfAPersonHiddenForThreeFramesAt10Fps(boolean calibratedStart) {
         ByteTracker tracker = new ByteTracker(TrackerSettings.builder().frameRate(10).calibratedStart(calibratedStart)
                 .build());
-        double[] x = {100, 115, -1, -1, -1, 175};
-        for (int f = 1; f <= x.length; f++) {
-            tracker.update(f, x[f - 1] < 0 ? List.of() : List.of(det(0.9f, x[f - 1], 200, 40, 100)));
-        }
-        return tracker.state().nextId() - 1;
+        return idsHandedOut(tracker, 100, 100, 115, -1, -1, -1, 175);
     }
 
     @Test
